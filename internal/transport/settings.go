@@ -1,0 +1,155 @@
+package transport
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Version is the SDK version sent in the User-Agent header.
+const Version = "0.1.0"
+
+// userAgent is the SDK's own product token.
+const userAgent = "userapis-go/" + Version
+
+// Settings are the options every API package shares. Each package's
+// With... functions fill one in; [New] checks it.
+type Settings struct {
+	BaseURL       string
+	InsecureHTTP  bool
+	HTTPClient    *http.Client
+	UserAgent     string
+	Retry         *RetryPolicy // nil: DefaultRetryPolicy
+	RatePerSecond float64      // 0: no client-side limit
+	RateBurst     int
+	rateSet       bool
+	Logger        *slog.Logger
+	Headers       http.Header
+}
+
+// SetRateLimit records a client-side rate limit; [New] checks the values.
+func (s *Settings) SetRateLimit(perSecond float64, burst int) {
+	s.RatePerSecond, s.RateBurst, s.rateSet = perSecond, burst, true
+}
+
+// AddHeader records an extra static header; [New] checks it.
+func (s *Settings) AddHeader(key, value string) {
+	if s.Headers == nil {
+		s.Headers = http.Header{}
+	}
+	s.Headers.Add(key, value)
+}
+
+// SetRetryPolicy records the retry policy; [New] checks it.
+func (s *Settings) SetRetryPolicy(p RetryPolicy) { s.Retry = &p }
+
+// parseBaseURL checks a base URL: http or https with a host, no user
+// info, query or fragment; plain http only to a loopback host unless
+// insecure. The path prefix loses its trailing slash.
+func parseBaseURL(api, raw string, insecure bool) (*url.URL, error) {
+	if raw == "" {
+		return nil, fmt.Errorf("%s: a base URL is required (WithBaseURL)", api)
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("%s: invalid base URL: %w", api, err)
+	}
+	switch {
+	case u.Scheme != "http" && u.Scheme != "https":
+		return nil, fmt.Errorf("%s: base URL %q: scheme must be https (or http to loopback)", api, raw)
+	case u.Host == "" || u.Hostname() == "":
+		return nil, fmt.Errorf("%s: base URL %q has no host", api, raw)
+	case u.User != nil:
+		return nil, fmt.Errorf("%s: base URL must not carry user info; use the credential options", api)
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
+		return nil, fmt.Errorf("%s: base URL %q must not have a query or fragment", api, raw)
+	case u.Scheme == "http" && !insecure && !isLoopback(u.Hostname()):
+		return nil, fmt.Errorf("%s: base URL %q: plain http is allowed only to a loopback host; use https or WithInsecureHTTP", api, raw)
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = strings.TrimRight(u.RawPath, "/")
+	return u, nil
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// checkHeaders refuses header names that are not HTTP tokens and values
+// that could split a header.
+func checkHeaders(api string, h http.Header) error {
+	var errs []error
+	for k, vs := range h {
+		if k == "" || strings.IndexFunc(k, func(r rune) bool { return !isTokenRune(r) }) >= 0 {
+			errs = append(errs, fmt.Errorf("%s: invalid header name %q", api, k))
+		}
+		for _, v := range vs {
+			if strings.ContainsAny(v, "\r\n\x00") {
+				errs = append(errs, fmt.Errorf("%s: header %q: value contains a line break or NUL", api, k))
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func isTokenRune(r rune) bool {
+	if r >= 0x7f || r <= ' ' {
+		return false
+	}
+	return !strings.ContainsRune(`"(),/:;<=>?@[\]{}`, r)
+}
+
+// defaultHTTPClient is the SDK's own pooled client: it keeps up to 100 idle
+// connections per host (Go's default keeps 2), so many goroutines sharing
+// one Client reuse their connections.
+func defaultHTTPClient() *http.Client {
+	return &http.Client{
+		Timeout: 60 * time.Second,
+		Transport: &http.Transport{
+			Proxy: http.ProxyFromEnvironment,
+			DialContext: (&net.Dialer{
+				Timeout:   10 * time.Second,
+				KeepAlive: 30 * time.Second,
+			}).DialContext,
+			ForceAttemptHTTP2:     true,
+			MaxIdleConns:          100,
+			MaxIdleConnsPerHost:   100,
+			IdleConnTimeout:       90 * time.Second,
+			TLSHandshakeTimeout:   10 * time.Second,
+			ResponseHeaderTimeout: 30 * time.Second,
+			ExpectContinueTimeout: time.Second,
+		},
+	}
+}
+
+// withRedirectGuard returns a shallow copy of hc that refuses redirects to
+// another host or from https to http, so no credential or extra header
+// leaves the host the request was made to. The caller's own CheckRedirect
+// still runs for redirects the guard allows.
+func withRedirectGuard(hc *http.Client) *http.Client {
+	c := *hc
+	inner := hc.CheckRedirect
+	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		first := via[0].URL
+		if !strings.EqualFold(req.URL.Host, first.Host) || (first.Scheme == "https" && req.URL.Scheme != "https") {
+			return fmt.Errorf("%w: to %s://%s", ErrRedirectRefused, req.URL.Scheme, req.URL.Host)
+		}
+		if inner != nil {
+			return inner(req, via)
+		}
+		if len(via) >= 10 {
+			return fmt.Errorf("%w: stopped after 10 redirects", ErrRedirectRefused)
+		}
+		return nil
+	}
+	return &c
+}
