@@ -1,6 +1,6 @@
 module github.com/userapis/sdk
 
-go 1.24.13
+go 1.24.0
 
 require (
 	github.com/google/go-querystring v1.2.0
