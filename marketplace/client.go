@@ -1,0 +1,141 @@
+package marketplace
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/userapis/sdk/internal/transport"
+)
+
+// DefaultAPIKeyHeader is the header the API key is sent in unless
+// [WithAPIKeyHeader] names another. MMOB calls its scheme "ApiKey" but does
+// not publish the header name; X-API-Key is the common choice.
+const DefaultAPIKeyHeader = "X-API-Key"
+
+// Client talks to the MMOB partner/provider API. Build one with
+// [NewClient]; it is safe for concurrent use, and its services share one
+// connection pool.
+type Client struct {
+	// Users manages the partner's users: /users.
+	Users *UsersService
+	// Broadband manages users' broadband entries: /users/broadband.
+	Broadband *BroadbandService
+
+	tc *transport.Client
+}
+
+// service is what every service holds: the shared transport.
+type service struct{ tc *transport.Client }
+
+// Option configures a Client. Build one with the With... functions.
+type Option struct{ apply func(*config) }
+
+type config struct {
+	transport.Settings
+	apiKey       string
+	apiKeyHeader string
+}
+
+// WithBaseURL sets the API root the documented paths hang from, e.g.
+// "https://api.example.com" for GET https://api.example.com/users. MMOB
+// publishes no host, so this option is required. Plain http is accepted
+// only for a loopback host unless [WithInsecureHTTP] is given.
+func WithBaseURL(rawURL string) Option { return Option{func(c *config) { c.BaseURL = rawURL }} }
+
+// WithInsecureHTTP allows a plain-http base URL to a non-loopback host.
+func WithInsecureHTTP() Option { return Option{func(c *config) { c.InsecureHTTP = true }} }
+
+// WithHTTPClient makes requests through hc (its timeouts, proxy and
+// transport are used as they are, underneath the SDK's retries). nil keeps
+// the SDK's own pooled client.
+func WithHTTPClient(hc *http.Client) Option { return Option{func(c *config) { c.HTTPClient = hc }} }
+
+// WithUserAgent prepends ua to the SDK's own "userapis-go/<version>".
+func WithUserAgent(ua string) Option { return Option{func(c *config) { c.UserAgent = ua }} }
+
+// WithRetryPolicy replaces [DefaultRetryPolicy]; RetryPolicy{MaxRetries: 0}
+// turns retries off. Zero durations take the defaults.
+func WithRetryPolicy(p RetryPolicy) Option { return Option{func(c *config) { c.SetRetryPolicy(p) }} }
+
+// WithRateLimit limits the client to perSecond requests with bursts of
+// burst; waits honour the request's context.
+func WithRateLimit(perSecond float64, burst int) Option {
+	return Option{func(c *config) { c.SetRateLimit(perSecond, burst) }}
+}
+
+// WithLogger writes one Debug record per attempt to l (method, path,
+// status, duration; never headers, bodies or query strings). nil, the
+// default, logs nothing.
+func WithLogger(l *slog.Logger) Option { return Option{func(c *config) { c.Logger = l }} }
+
+// WithHeader adds a static header to every request; it is sent only to
+// the base URL's host.
+func WithHeader(key, value string) Option { return Option{func(c *config) { c.AddHeader(key, value) }} }
+
+// WithAPIKey sets the partner or provider API key (required). It is sent
+// in the [DefaultAPIKeyHeader] header, or the one [WithAPIKeyHeader] names,
+// and never appears in errors or logs.
+func WithAPIKey(key string) Option { return Option{func(c *config) { c.apiKey = key }} }
+
+// WithAPIKeyHeader sends the API key in the header name instead of
+// [DefaultAPIKeyHeader], for when MMOB tells you another name.
+func WithAPIKeyHeader(name string) Option { return Option{func(c *config) { c.apiKeyHeader = name }} }
+
+// NewClient checks the options and builds a Client; it does no I/O.
+// [WithBaseURL] and [WithAPIKey] are required. Every problem with the
+// options is reported at once, joined in one error.
+func NewClient(opts ...Option) (*Client, error) {
+	cfg := config{apiKeyHeader: DefaultAPIKeyHeader}
+	for _, o := range opts {
+		if o.apply != nil {
+			o.apply(&cfg)
+		}
+	}
+	var errs []error
+	if strings.TrimSpace(cfg.apiKey) == "" {
+		errs = append(errs, errors.New("marketplace: an API key is required (WithAPIKey)"))
+	} else if strings.ContainsAny(cfg.apiKey, "\r\n\x00") {
+		errs = append(errs, errors.New("marketplace: the API key contains a line break or NUL"))
+	}
+	if !isToken(cfg.apiKeyHeader) {
+		errs = append(errs, errors.New("marketplace: WithAPIKeyHeader: not a valid header name"))
+	}
+	key, name := cfg.apiKey, http.CanonicalHeaderKey(cfg.apiKeyHeader)
+	tc, err := transport.New(transport.API{
+		Name:      "marketplace",
+		Authorize: func(h http.Header) { h[name] = []string{key} },
+	}, cfg.Settings)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return &Client{
+		Users:     &UsersService{tc: tc},
+		Broadband: &BroadbandService{tc: tc},
+		tc:        tc,
+	}, nil
+}
+
+// BaseURL returns the API root requests are made against.
+func (c *Client) BaseURL() string { return c.tc.BaseURL() }
+
+// isToken reports whether s is a valid HTTP header name.
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r <= ' ' || r >= 0x7f || strings.ContainsRune(`"(),/:;<=>?@[\]{}`, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Ptr returns a pointer to v, for the optional fields of the request
+// types: &UserUpdateRequest{Visits: marketplace.Ptr(0)}.
+func Ptr[T any](v T) *T { return &v }

@@ -1,0 +1,196 @@
+package marketplace
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+	"strings"
+
+	"github.com/userapis/sdk/internal/paging"
+	"github.com/userapis/sdk/internal/transport"
+	"github.com/userapis/sdk/internal/validate"
+)
+
+// DefaultPageSize is the page size [UsersService.List] asks for when
+// [UserListOptions].Size is 0; it is also the API's own default.
+const DefaultPageSize = 50
+
+// UsersService reaches the /users endpoints. Get one from [Client].Users.
+type UsersService service
+
+// UserListOptions filters and pages [UsersService.List] and
+// [UsersService.All]. A nil *UserListOptions means no filter, the first
+// page and [DefaultPageSize].
+type UserListOptions struct {
+	// Email returns only the user with this e-mail address; "" does not
+	// filter.
+	Email string `url:"email,omitempty"`
+	// IDs returns only the users with these ids, sent as ids[]=a&ids[]=b;
+	// empty does not filter.
+	IDs []string `url:"ids[],omitempty"`
+	// Page is the page number, counted from 0.
+	Page int `url:"page"`
+	// Size is the page size; 0 means [DefaultPageSize].
+	Size int `url:"size"`
+}
+
+// UserPage is one page of users, newest first. The API documents Total
+// and Page as nullable, so they are nil when it sends null.
+type UserPage struct {
+	Items []*User `json:"items"`
+	Total *int    `json:"total"`
+	Page  *int    `json:"page"`
+	Size  int     `json:"size"`
+}
+
+// List returns one page of the partner's users, the most recently created
+// first.
+//
+// API: GET /users?email=&ids[]=&page=&size= (safe: retried on 429, 5xx and
+// transport errors). A nil opts means no filter, page 0 and a page of
+// [DefaultPageSize]. A negative Page or Size, or an empty id in IDs, is a
+// *[ValidationError] and nothing is sent.
+func (s *UsersService) List(ctx context.Context, opts *UserListOptions) (*UserPage, error) {
+	q := listOptions(opts)
+	v := validate.New("marketplace: Users.List")
+	v.Check(q.Page >= 0, "page", "must not be negative")
+	v.Check(q.Size > 0, "size", "must not be negative")
+	for i, id := range q.IDs {
+		v.Check(strings.TrimSpace(id) != "", fmt.Sprintf("ids[%d]", i), "must not be empty")
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	query, err := transport.Query(q)
+	if err != nil {
+		return nil, fmt.Errorf("marketplace: Users.List: encoding query: %w", err)
+	}
+	var page UserPage
+	if err := s.tc.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/users", Query: query}, &page); err != nil {
+		return nil, err
+	}
+	for i, u := range page.Items {
+		if u == nil {
+			return nil, fmt.Errorf("marketplace: GET /users: %w: items[%d] is null", ErrUnexpectedResponse, i)
+		}
+	}
+	return &page, nil
+}
+
+// listOptions copies opts with the defaults filled in.
+func listOptions(opts *UserListOptions) UserListOptions {
+	var q UserListOptions
+	if opts != nil {
+		q = *opts
+	}
+	if q.Size == 0 {
+		q.Size = DefaultPageSize
+	}
+	return q
+}
+
+// All walks every page of users from opts.Page on, newest first, yielding
+// each user once. It fetches lazily (a break stops all requests), holds
+// one page at a time, and yields an error at most once, with a nil user,
+// and then stops. The walk ends on an empty or short page, or on a page
+// that repeats the previous one, whatever the server's total says.
+//
+// API: GET /users, once per page (safe). A nil opts walks all users from
+// page 0 in pages of [DefaultPageSize]; invalid options are yielded as a
+// *[ValidationError] before any request.
+func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2[*User, error] {
+	q := listOptions(opts)
+	return paging.All(ctx, paging.Pager[User]{
+		Start:    q.Page,
+		PageSize: q.Size,
+		Fetch: func(ctx context.Context, pos int) ([]*User, int, error) {
+			p := q
+			p.Page = pos
+			page, err := s.List(ctx, &p)
+			if err != nil {
+				return nil, 0, err
+			}
+			return page.Items, len(page.Items), nil
+		},
+		Next: paging.NextPage,
+		Key:  func(u *User) string { return u.ID },
+	})
+}
+
+// Get returns the user with the given id. An unknown id is an *[APIError]
+// matching [ErrNotFound] (the API answers 404, sometimes with an empty
+// body).
+//
+// API: GET /users/{user_id} (safe). An empty userID is a
+// *[ValidationError] and nothing is sent.
+func (s *UsersService) Get(ctx context.Context, userID string) (*User, error) {
+	if err := checkID("marketplace: Users.Get", "user_id", userID); err != nil {
+		return nil, err
+	}
+	var u User
+	if err := s.tc.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/users/" + transport.Segment(userID)}, &u); err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// Create creates a user and returns it as stored, with its new id. Only
+// partners may call it. FirstName, Surname and Email are required and
+// Email must be an e-mail address: every failing field is listed in one
+// *[ValidationError] and nothing is sent. Of the optional fields only
+// those set (non-nil) are sent.
+//
+// API: POST /users. Not safe to retry: it is re-sent only after a 429 or
+// when the connection could not be made, never after a 5xx or a reset, so
+// a retry cannot create a second user. A nil req is a *[ValidationError].
+func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest) (*User, error) {
+	if req == nil {
+		req = &UserCreateRequest{}
+	}
+	if err := req.validate(); err != nil {
+		return nil, err
+	}
+	var u User
+	if err := s.tc.Do(ctx, &transport.Request{Method: http.MethodPost, Path: "/users", Body: req}, &u); err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// Update changes the fields of req that are set (non-nil) on the user and
+// returns the user as stored. Because every field is a pointer, false, 0
+// and "" are sent when set: Ptr(false) for TermsConditions, Ptr(0) for
+// Visits.
+//
+// API: POST /users/{user_id}. Safe to retry (setting the same fields twice
+// has the same effect), so it is retried on 429, 5xx and transport errors.
+// An empty userID, or an Email that is set but not an e-mail address, is a
+// *[ValidationError] and nothing is sent. A nil req sends {} and returns
+// the user unchanged.
+func (s *UsersService) Update(ctx context.Context, userID string, req *UserUpdateRequest) (*User, error) {
+	if req == nil {
+		req = &UserUpdateRequest{}
+	}
+	v := validate.New("marketplace: Users.Update")
+	v.Check(strings.TrimSpace(userID) != "", "user_id", "is required")
+	if req.Email != nil {
+		v.Email("email", *req.Email)
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	var u User
+	err := s.tc.Do(ctx, &transport.Request{Method: http.MethodPost, Path: "/users/" + transport.Segment(userID), Body: req, Safe: true}, &u)
+	if err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// checkID refuses an empty or blank path id.
+func checkID(op, field, id string) error {
+	v := validate.New(op)
+	v.Check(strings.TrimSpace(id) != "", field, "is required")
+	return v.Err()
+}
