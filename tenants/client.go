@@ -1,0 +1,225 @@
+package tenants
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/userapis/sdk/internal/transport"
+)
+
+// DefaultTokenHeader is the header the API token is sent in unless
+// [WithTokenHeader] names another. Aptem does not publish the header of its
+// REST API; X-API-Token is the one its OData feed is known to accept.
+const DefaultTokenHeader = "X-API-Token"
+
+// hostSuffix is what follows the tenant name in the API host.
+const hostSuffix = ".aptem.co.uk"
+
+// retiredHost is the shared host Aptem switched off on 3 February 2025.
+const retiredHost = "api" + hostSuffix
+
+// Client calls the Aptem API of one tenant. It is safe for concurrent use;
+// [Client.ForTenant] derives clients for other tenants that share its
+// connections.
+type Client struct {
+	// Users is the tenant's users API.
+	Users *UsersService
+
+	tenant string
+	tc     *transport.Client
+	// base is the base URL the client was built with; hostTenant says
+	// whether its host is the tenant's own ({tenant}.aptem.co.uk), so
+	// ForTenant must change the host as well as the path.
+	base       *url.URL
+	hostTenant bool
+	insecure   bool
+}
+
+// Option configures a Client. Build one with the With... functions.
+type Option struct{ apply func(*config) }
+
+type config struct {
+	transport.Settings
+	tenant      string
+	token       string
+	tokenHeader string
+}
+
+// WithTenant sets the tenant name: it goes into the host
+// ({tenant}.aptem.co.uk) and into every path (/tenants/{tenant}/...). It
+// must be a DNS label (see [ValidTenant]). Required.
+func WithTenant(name string) Option { return Option{func(c *config) { c.tenant = name }} }
+
+// WithToken sets the service-account API token sent with every request.
+// Required; it never appears in errors, logs or the Client's printed form.
+func WithToken(token string) Option { return Option{func(c *config) { c.token = token }} }
+
+// WithTokenHeader changes the header the token is sent in, X-API-Token
+// ([DefaultTokenHeader]) by default, since Aptem does not publish it.
+func WithTokenHeader(name string) Option { return Option{func(c *config) { c.tokenHeader = name }} }
+
+// WithBaseURL sets the API root, replacing https://{tenant}.aptem.co.uk/api/1.0;
+// the documented paths (/tenants/{tenant}/users...) hang from it. Plain http
+// is allowed only to a loopback host unless [WithInsecureHTTP] is given.
+func WithBaseURL(rawURL string) Option { return Option{func(c *config) { c.BaseURL = rawURL }} }
+
+// WithInsecureHTTP allows a plain-http base URL to a non-loopback host.
+func WithInsecureHTTP() Option { return Option{func(c *config) { c.InsecureHTTP = true }} }
+
+// WithHTTPClient makes the Client send through hc (its timeouts, proxy and
+// transport), underneath the SDK's retries. Nil keeps the SDK's own pooled
+// client.
+func WithHTTPClient(hc *http.Client) Option { return Option{func(c *config) { c.HTTPClient = hc }} }
+
+// WithUserAgent prepends ua to the SDK's own "userapis-go/<version>".
+func WithUserAgent(ua string) Option { return Option{func(c *config) { c.UserAgent = ua }} }
+
+// WithRetryPolicy replaces [DefaultRetryPolicy]; RetryPolicy{MaxRetries: 0}
+// turns retries off.
+func WithRetryPolicy(p RetryPolicy) Option { return Option{func(c *config) { c.SetRetryPolicy(p) }} }
+
+// WithRateLimit limits the Client to perSecond requests with bursts of
+// burst; waits honour the context.
+func WithRateLimit(perSecond float64, burst int) Option {
+	return Option{func(c *config) { c.SetRateLimit(perSecond, burst) }}
+}
+
+// WithLogger writes one Debug record per attempt to l (no header values,
+// bodies or query strings). Nil or absent: the SDK prints nothing.
+func WithLogger(l *slog.Logger) Option { return Option{func(c *config) { c.Logger = l }} }
+
+// WithHeader adds a static header to every request.
+func WithHeader(key, value string) Option { return Option{func(c *config) { c.AddHeader(key, value) }} }
+
+// NewClient returns a Client for the tenant set by [WithTenant],
+// authenticated by [WithToken]. It reports every bad option at once and
+// does no I/O.
+func NewClient(opts ...Option) (*Client, error) {
+	cfg := config{tokenHeader: DefaultTokenHeader}
+	for _, o := range opts {
+		if o.apply != nil {
+			o.apply(&cfg)
+		}
+	}
+	var errs []error
+	tenantErr := ValidTenant(cfg.tenant)
+	if tenantErr != nil {
+		errs = append(errs, tenantErr)
+	}
+	if cfg.token == "" {
+		errs = append(errs, errors.New("tenants: an API token is required (WithToken)"))
+	} else if strings.ContainsAny(cfg.token, "\r\n\x00") {
+		errs = append(errs, errors.New("tenants: the API token contains a line break or NUL"))
+	}
+	if !isToken(cfg.tokenHeader) {
+		errs = append(errs, fmt.Errorf("tenants: invalid token header name %q", cfg.tokenHeader))
+	}
+	s := cfg.Settings
+	hostTenant := s.BaseURL == ""
+	switch {
+	case s.BaseURL == "" && tenantErr == nil:
+		s.BaseURL = tenantBaseURL(cfg.tenant)
+	case s.BaseURL == "":
+		s.BaseURL = tenantBaseURL("tenant") // only to check the other settings
+	default:
+		u, err := url.Parse(s.BaseURL)
+		if err == nil && strings.EqualFold(u.Hostname(), retiredHost) {
+			errs = append(errs, fmt.Errorf("tenants: base URL host %s was retired on 3 February 2025; use https://{tenant}%s/api/1.0 (leave WithBaseURL out)", retiredHost, hostSuffix))
+		}
+		hostTenant = err == nil && tenantErr == nil && strings.EqualFold(u.Hostname(), cfg.tenant+hostSuffix)
+	}
+	header, token := http.CanonicalHeaderKey(cfg.tokenHeader), cfg.token
+	tc, err := transport.New(transport.API{
+		Name:      "tenants",
+		Authorize: func(h http.Header) { h[header] = []string{token} },
+		Messages:  messages,
+	}, s)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	base, _ := url.Parse(tc.BaseURL())
+	return newClient(cfg.tenant, tc, base, hostTenant, s.InsecureHTTP), nil
+}
+
+func newClient(tenant string, tc *transport.Client, base *url.URL, hostTenant, insecure bool) *Client {
+	c := &Client{tenant: tenant, tc: tc, base: base, hostTenant: hostTenant, insecure: insecure}
+	c.Users = &UsersService{client: c}
+	return c
+}
+
+// Tenant returns the name of the tenant the Client calls.
+func (c *Client) Tenant() string { return c.tenant }
+
+// ForTenant returns a Client for another tenant that shares c's token,
+// options and connection pool; it is cheap and does no I/O. When c's host
+// was derived from its tenant ({tenant}.aptem.co.uk) the new client's host
+// is derived from name; a base URL set with [WithBaseURL] on another host
+// is kept and only the tenant in the path changes. name must be a DNS
+// label (see [ValidTenant]).
+func (c *Client) ForTenant(name string) (*Client, error) {
+	if err := ValidTenant(name); err != nil {
+		return nil, err
+	}
+	tc := c.tc
+	base := c.base
+	if c.hostTenant {
+		u := *c.base
+		u.Host = name + hostSuffix
+		if p := c.base.Port(); p != "" {
+			u.Host += ":" + p
+		}
+		var err error
+		if tc, err = c.tc.WithBaseURL(u.String(), c.insecure); err != nil {
+			return nil, err
+		}
+		base = &u
+	}
+	return newClient(name, tc, base, c.hostTenant, c.insecure), nil
+}
+
+// tenantBaseURL is the documented API root of a tenant.
+func tenantBaseURL(tenant string) string { return "https://" + tenant + hostSuffix + "/api/1.0" }
+
+// ValidTenant reports why name cannot be a tenant name, or nil if it can.
+// A tenant name goes into the API host and path, so it must be a DNS label:
+// 1 to 63 ASCII letters, digits and hyphens, not starting or ending with a
+// hyphen. Anything else ("evil.com/x", "a.b", "x#", "") could point
+// requests at another host and is refused.
+func ValidTenant(name string) error {
+	ok := len(name) >= 1 && len(name) <= 63 && name[0] != '-' && name[len(name)-1] != '-'
+	for i := 0; ok && i < len(name); i++ {
+		b := name[i]
+		ok = b == '-' || ('0' <= b && b <= '9') || ('a' <= b && b <= 'z') || ('A' <= b && b <= 'Z')
+	}
+	if ok {
+		return nil
+	}
+	if name == "" {
+		return errors.New("tenants: a tenant name is required (WithTenant)")
+	}
+	shown := name
+	if len(shown) > 70 {
+		shown = shown[:70] + "..."
+	}
+	return fmt.Errorf("tenants: invalid tenant name %q: must be a DNS label (1 to 63 letters, digits or hyphens, not starting or ending with a hyphen)", shown)
+}
+
+// isToken reports whether s is a valid HTTP header name.
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r <= ' ' || r >= 0x7f || strings.ContainsRune(`"(),/:;<=>?@[\]{}`, r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,58 @@
+// Package tenants is a client for the users API of Aptem, the
+// apprenticeship and training platform, where every customer is a tenant
+// with its own host: https://{tenant}.aptem.co.uk/api/1.0.
+//
+//	c, err := tenants.NewClient(tenants.WithTenant("acme"), tenants.WithToken(token))
+//	if err != nil {
+//		return err
+//	}
+//	u, err := c.Users.Search(ctx, &tenants.UserSearchOptions{Email: "ada@example.com"})
+//
+// [Client.Users] searches ([UsersService.Search], [UsersService.Get]),
+// creates, updates and deactivates users. [Client.ForTenant] returns a
+// client for another tenant that shares the first one's connections.
+//
+// The tenant name goes into the host and into every path
+// (/tenants/{tenant}/users...), so it must be a DNS label ([ValidTenant]);
+// [NewClient] and [Client.ForTenant] refuse anything else, so no name can
+// point requests at another host. The shared host api.aptem.co.uk, retired
+// by Aptem on 3 February 2025, is never used and is refused as a base URL.
+//
+// # Authentication
+//
+// Aptem authenticates its APIs with a service-account API token created in
+// Aptem ([WithToken]). Aptem does not publish the header its REST API reads
+// the token from: the SDK sends X-API-Token ([DefaultTokenHeader]), the
+// header Aptem's OData feed is known to accept, and [WithTokenHeader]
+// changes it. The token never appears in errors, logs or the printed
+// Client.
+//
+// # Pagination
+//
+// The users endpoints return one user per call; there is nothing to page.
+//
+// # Errors
+//
+// Input that breaks a documented rule (no search criterion, an id that is
+// not a positive int32, a missing name or e-mail) is a [*ValidationError]
+// listing every failing field, before anything is sent. A response with an
+// error status is an [*APIError]; errors.Is maps Aptem's documented
+// statuses: 400 [ErrBadRequest], 401 [ErrUnauthorized], 403
+// [ErrForbidden] (for instance a token of another tenant), 404
+// [ErrNotFound]. Aptem does not publish its error body, so APIError.Body
+// keeps it raw and APIError.Messages holds whatever texts could be read
+// from it (a "message", an ASP.NET ModelState or errors map, plain text).
+//
+// GET, PUT and DELETE are retried on 429, 5xx and transport errors
+// ([DefaultRetryPolicy]); Create, a POST, only on 429 or when the
+// connection could not be made, so a user is never created twice.
+//
+// # Testing
+//
+// Package tenantstest is an in-memory Aptem that serves several tenants on
+// one loopback server:
+//
+//	srv := tenantstest.NewServer()
+//	defer srv.Close()
+//	c := srv.Client() // a *tenants.Client for srv.Tenant with srv.Token
+package tenants

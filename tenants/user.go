@@ -1,0 +1,217 @@
+package tenants
+
+import (
+	"encoding/json"
+	"log/slog"
+
+	"github.com/userapis/sdk/internal/jsonx"
+)
+
+// User is an Aptem user as the users endpoints return it. Every documented
+// field is here under its exact JSON name; the Aptem pages type the IDs and
+// hours as int32 and every other field as a string (dates included, in a
+// format they do not state), so dates are kept as the strings sent.
+//
+// User implements [slog.LogValuer]: a logged User shows its IDs, names,
+// reference number and status, never its date of birth or contact details.
+type User struct {
+	ID                 int    `json:"id"`
+	FirstName          string `json:"firstName"`
+	LastName           string `json:"lastName"`
+	CaseOwnerID        int    `json:"caseOwnerId"`
+	MentorID           int    `json:"mentorId"`
+	Phone              string `json:"phone"`
+	ReferenceNumber    string `json:"referenceNumber"`
+	GroupID            int    `json:"groupId"`
+	JobActiveSync      bool   `json:"jobActiveSync"`
+	Email              string `json:"email"`
+	Username           string `json:"username"`
+	Status             string `json:"status"`
+	DateOfBirth        string `json:"dateOfBirth"`
+	CaseOwnerFirstName string `json:"caseOwnerFirstName"`
+	CaseOwnerLastName  string `json:"caseOwnerLastName"`
+	PostCode           string `json:"postCode"`
+	Address1           string `json:"address1"`
+	Address2           string `json:"address2"`
+	TownCity           string `json:"townCity"`
+	CountyState        string `json:"countyState"`
+	ProgrammeID        int    `json:"programmeId"`
+	ProgrammeStartDate string `json:"programmeStartDate"`
+	EmployerID         int    `json:"employerId"`
+	EmployerAddressID  int    `json:"employerAddressId"`
+	ManagerFirstName   string `json:"managerFirstName"`
+	ManagerLastName    string `json:"managerLastName"`
+	ManagerEmail       string `json:"managerEmail"`
+	ManagerPhone       string `json:"managerPhone"`
+	IAEnglish          string `json:"IAEnglish"`
+	IAMath             string `json:"IAMath"`
+	IAICT              string `json:"IAICT"`
+	DiagEnglish        string `json:"diagEnglish"`
+	DiagMath           string `json:"diagMath"`
+	DiagICT            string `json:"diagIct"`
+	Title              string `json:"title"`
+	PreferredName      string `json:"preferredName"`
+	PersonalEmail      string `json:"personalEmail"`
+	Gender             string `json:"gender"`
+	AuthenticationType string `json:"authenticationType"`
+	PlannedHours       int    `json:"plannedHours"`
+	WeeklyHours        int    `json:"weeklyHours"`
+	ManagerID          int    `json:"managerId"`
+}
+
+// UnmarshalJSON decodes a User tolerantly: the integers also decode from
+// numeric strings, "" and null (0), and jobActiveSync from "true", 1 or
+// null, since .NET APIs send nullable fields as null.
+func (u *User) UnmarshalJSON(b []byte) error {
+	type plain User
+	aux := struct {
+		*plain
+		ID                jsonx.Int64 `json:"id"`
+		CaseOwnerID       jsonx.Int64 `json:"caseOwnerId"`
+		MentorID          jsonx.Int64 `json:"mentorId"`
+		GroupID           jsonx.Int64 `json:"groupId"`
+		JobActiveSync     jsonx.Bool  `json:"jobActiveSync"`
+		ProgrammeID       jsonx.Int64 `json:"programmeId"`
+		EmployerID        jsonx.Int64 `json:"employerId"`
+		EmployerAddressID jsonx.Int64 `json:"employerAddressId"`
+		PlannedHours      jsonx.Int64 `json:"plannedHours"`
+		WeeklyHours       jsonx.Int64 `json:"weeklyHours"`
+		ManagerID         jsonx.Int64 `json:"managerId"`
+	}{plain: (*plain)(u)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	u.ID = int(aux.ID)
+	u.CaseOwnerID = int(aux.CaseOwnerID)
+	u.MentorID = int(aux.MentorID)
+	u.GroupID = int(aux.GroupID)
+	u.JobActiveSync = bool(aux.JobActiveSync)
+	u.ProgrammeID = int(aux.ProgrammeID)
+	u.EmployerID = int(aux.EmployerID)
+	u.EmployerAddressID = int(aux.EmployerAddressID)
+	u.PlannedHours = int(aux.PlannedHours)
+	u.WeeklyHours = int(aux.WeeklyHours)
+	u.ManagerID = int(aux.ManagerID)
+	return nil
+}
+
+// LogValue implements [slog.LogValuer]. It lists the fields that identify
+// the user to an operator and leaves out the date of birth and every
+// personal contact detail (phone, e-mails, username, address, post code,
+// the manager's contacts), so logging a User does not leak them. It is an
+// allow-list: a field added later stays hidden until it is added here.
+func (u User) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.Int("id", u.ID),
+		slog.String("referenceNumber", u.ReferenceNumber),
+		slog.String("firstName", u.FirstName),
+		slog.String("lastName", u.LastName),
+		slog.String("status", u.Status),
+		slog.Int("groupId", u.GroupID),
+		slog.Int("programmeId", u.ProgrammeID),
+		slog.Int("employerId", u.EmployerID),
+		slog.Int("caseOwnerId", u.CaseOwnerID),
+		slog.Int("managerId", u.ManagerID),
+		slog.String("authenticationType", u.AuthenticationType),
+	)
+}
+
+// UserCreateRequest is the body of [UsersService.Create]. FirstName,
+// LastName and Email are required; every other field is a pointer and is
+// sent only when set, so a zero (false, 0, "") can be sent on purpose.
+// Build pointers with [Ptr].
+type UserCreateRequest struct {
+	FirstName          string  `json:"firstName"`
+	LastName           string  `json:"lastName"`
+	Email              string  `json:"email"`
+	CaseOwnerID        *int    `json:"caseOwnerId,omitempty"`
+	MentorID           *int    `json:"mentorId,omitempty"`
+	Phone              *string `json:"phone,omitempty"`
+	ReferenceNumber    *string `json:"referenceNumber,omitempty"`
+	GroupID            *int    `json:"groupId,omitempty"`
+	JobActiveSync      *bool   `json:"jobActiveSync,omitempty"`
+	Username           *string `json:"username,omitempty"`
+	Status             *string `json:"status,omitempty"`
+	DateOfBirth        *string `json:"dateOfBirth,omitempty"`
+	CaseOwnerFirstName *string `json:"caseOwnerFirstName,omitempty"`
+	CaseOwnerLastName  *string `json:"caseOwnerLastName,omitempty"`
+	PostCode           *string `json:"postCode,omitempty"`
+	Address1           *string `json:"address1,omitempty"`
+	Address2           *string `json:"address2,omitempty"`
+	TownCity           *string `json:"townCity,omitempty"`
+	CountyState        *string `json:"countyState,omitempty"`
+	ProgrammeID        *int    `json:"programmeId,omitempty"`
+	ProgrammeStartDate *string `json:"programmeStartDate,omitempty"`
+	EmployerID         *int    `json:"employerId,omitempty"`
+	EmployerAddressID  *int    `json:"employerAddressId,omitempty"`
+	ManagerFirstName   *string `json:"managerFirstName,omitempty"`
+	ManagerLastName    *string `json:"managerLastName,omitempty"`
+	ManagerEmail       *string `json:"managerEmail,omitempty"`
+	ManagerPhone       *string `json:"managerPhone,omitempty"`
+	IAEnglish          *string `json:"IAEnglish,omitempty"`
+	IAMath             *string `json:"IAMath,omitempty"`
+	IAICT              *string `json:"IAICT,omitempty"`
+	DiagEnglish        *string `json:"diagEnglish,omitempty"`
+	DiagMath           *string `json:"diagMath,omitempty"`
+	DiagICT            *string `json:"diagIct,omitempty"`
+	Title              *string `json:"title,omitempty"`
+	PreferredName      *string `json:"preferredName,omitempty"`
+	PersonalEmail      *string `json:"personalEmail,omitempty"`
+	Gender             *string `json:"gender,omitempty"`
+	AuthenticationType *string `json:"authenticationType,omitempty"`
+	PlannedHours       *int    `json:"plannedHours,omitempty"`
+	WeeklyHours        *int    `json:"weeklyHours,omitempty"`
+	ManagerID          *int    `json:"managerId,omitempty"`
+}
+
+// UserUpdateRequest is the body of [UsersService.Update]. Every field is a
+// pointer and is sent only when set; at least one must be. Aptem does not
+// say whether a PUT clears the fields it leaves out, so send every field
+// whose value matters.
+type UserUpdateRequest struct {
+	FirstName          *string `json:"firstName,omitempty"`
+	LastName           *string `json:"lastName,omitempty"`
+	CaseOwnerID        *int    `json:"caseOwnerId,omitempty"`
+	MentorID           *int    `json:"mentorId,omitempty"`
+	Phone              *string `json:"phone,omitempty"`
+	ReferenceNumber    *string `json:"referenceNumber,omitempty"`
+	GroupID            *int    `json:"groupId,omitempty"`
+	JobActiveSync      *bool   `json:"jobActiveSync,omitempty"`
+	Email              *string `json:"email,omitempty"`
+	Username           *string `json:"username,omitempty"`
+	Status             *string `json:"status,omitempty"`
+	DateOfBirth        *string `json:"dateOfBirth,omitempty"`
+	CaseOwnerFirstName *string `json:"caseOwnerFirstName,omitempty"`
+	CaseOwnerLastName  *string `json:"caseOwnerLastName,omitempty"`
+	PostCode           *string `json:"postCode,omitempty"`
+	Address1           *string `json:"address1,omitempty"`
+	Address2           *string `json:"address2,omitempty"`
+	TownCity           *string `json:"townCity,omitempty"`
+	CountyState        *string `json:"countyState,omitempty"`
+	ProgrammeID        *int    `json:"programmeId,omitempty"`
+	ProgrammeStartDate *string `json:"programmeStartDate,omitempty"`
+	EmployerID         *int    `json:"employerId,omitempty"`
+	EmployerAddressID  *int    `json:"employerAddressId,omitempty"`
+	ManagerFirstName   *string `json:"managerFirstName,omitempty"`
+	ManagerLastName    *string `json:"managerLastName,omitempty"`
+	ManagerEmail       *string `json:"managerEmail,omitempty"`
+	ManagerPhone       *string `json:"managerPhone,omitempty"`
+	IAEnglish          *string `json:"IAEnglish,omitempty"`
+	IAMath             *string `json:"IAMath,omitempty"`
+	IAICT              *string `json:"IAICT,omitempty"`
+	DiagEnglish        *string `json:"diagEnglish,omitempty"`
+	DiagMath           *string `json:"diagMath,omitempty"`
+	DiagICT            *string `json:"diagIct,omitempty"`
+	Title              *string `json:"title,omitempty"`
+	PreferredName      *string `json:"preferredName,omitempty"`
+	PersonalEmail      *string `json:"personalEmail,omitempty"`
+	Gender             *string `json:"gender,omitempty"`
+	AuthenticationType *string `json:"authenticationType,omitempty"`
+	PlannedHours       *int    `json:"plannedHours,omitempty"`
+	WeeklyHours        *int    `json:"weeklyHours,omitempty"`
+	ManagerID          *int    `json:"managerId,omitempty"`
+}
+
+// Ptr returns a pointer to v, for the optional fields of the request
+// structs: tenants.Ptr(0), tenants.Ptr(false), tenants.Ptr("").
+func Ptr[T any](v T) *T { return &v }
