@@ -68,9 +68,14 @@ type Client struct {
 	policy    RetryPolicy
 	limiter   *rate.Limiter
 	logger    *slog.Logger
-	userAgent string
+	userAgent []string // shared, read-only header values: no per-request allocation
 	headers   http.Header
 }
+
+var (
+	acceptJSON  = []string{"application/json"}
+	contentJSON = []string{"application/json"}
+)
 
 // New checks the settings and builds a Client. It does no I/O.
 func New(api API, s Settings) (*Client, error) {
@@ -122,7 +127,7 @@ func New(api API, s Settings) (*Client, error) {
 		policy:    policy,
 		limiter:   limiter,
 		logger:    s.Logger,
-		userAgent: ua,
+		userAgent: []string{ua},
 		headers:   s.Headers.Clone(),
 	}
 	c.rc = &retryablehttp.Client{
@@ -199,10 +204,10 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) error {
 	for k, vs := range c.headers {
 		h[k] = vs
 	}
-	h["User-Agent"] = []string{c.userAgent}
-	h["Accept"] = []string{"application/json"}
+	h["User-Agent"] = c.userAgent
+	h["Accept"] = acceptJSON
 	if body != nil {
-		h["Content-Type"] = []string{"application/json"}
+		h["Content-Type"] = contentJSON
 	}
 	c.api.Authorize(h)
 	if err := c.wait(req.Context()); err != nil {
