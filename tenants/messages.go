@@ -17,28 +17,34 @@ import (
 //	{"title":"One or more validation errors occurred.","errors":{"Email":["The Email field is required."]}}
 //
 // (keys matched in any case, field maps read as "field: message" in key
-// order) and a short plain-text body as one message.
+// order), a bare JSON string, and a short plain-text body as one message.
 func messages(body []byte) []string {
 	out := transport.Messages(body)
 	var doc map[string]json.RawMessage
 	if err := json.Unmarshal(body, &doc); err != nil {
-		if len(out) == 0 {
-			return plainText(body)
+		if len(out) > 0 {
+			return out
 		}
-		return out
+		if json.Valid(body) { // a bare JSON string, or nothing to read
+			return texts(body)
+		}
+		return plainText(body)
 	}
 	keys := make([]string, 0, len(doc))
 	for k := range doc {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	for _, k := range keys {
-		switch lk := strings.ToLower(k); {
-		case lk == "modelstate" || lk == "errors":
-			out = appendUnique(out, fieldMessages(doc[k])...)
-		case lk != k && (lk == "message" || lk == "error" || lk == "title" || lk == "detail" || lk == "exceptionmessage"):
-			// transport.Messages matched only the lower-case keys.
-			out = appendUnique(out, texts(doc[k])...)
+	for _, name := range [...]string{"message", "title", "detail", "error", "exceptionmessage", "modelstate", "errors"} {
+		for _, k := range keys {
+			switch lk := strings.ToLower(k); {
+			case lk != name:
+			case lk == "modelstate" || lk == "errors":
+				out = appendUnique(out, fieldMessages(doc[k])...)
+			case lk != k || lk == "exceptionmessage":
+				// transport.Messages matched only the lower-case keys.
+				out = appendUnique(out, texts(doc[k])...)
+			}
 		}
 	}
 	return out
