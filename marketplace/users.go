@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/userapis/sdk/internal/jsonx"
 	"github.com/userapis/sdk/internal/paging"
 	"github.com/userapis/sdk/internal/transport"
 	"github.com/userapis/sdk/internal/validate"
@@ -42,6 +43,31 @@ type UserPage struct {
 	Total *int    `json:"total"`
 	Page  *int    `json:"page"`
 	Size  int     `json:"size"`
+}
+
+// UnmarshalJSON decodes a page, accepting total, page and size as numbers
+// or numeric strings. A body that is not a JSON object is an error.
+func (p *UserPage) UnmarshalJSON(b []byte) error {
+	type plain UserPage
+	aux := struct {
+		*plain
+		Total *jsonx.Int64 `json:"total"`
+		Page  *jsonx.Int64 `json:"page"`
+		Size  jsonx.Int64  `json:"size"`
+	}{plain: (*plain)(p)}
+	if err := decodeObject(b, &aux); err != nil {
+		return fmt.Errorf("marketplace: decoding user page: %w", err)
+	}
+	p.Total, p.Page, p.Size = intPtr(aux.Total), intPtr(aux.Page), int(aux.Size)
+	return nil
+}
+
+func intPtr(n *jsonx.Int64) *int {
+	if n == nil {
+		return nil
+	}
+	v := int(*n)
+	return &v
 }
 
 // List returns one page of the partner's users, the most recently created
