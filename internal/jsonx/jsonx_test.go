@@ -50,13 +50,13 @@ func TestStringList_decodesEveryForm(t *testing.T) {
 
 func TestTime_decodesEveryLayout(t *testing.T) {
 	cases := map[string]time.Time{
-		`"2023-06-07T17:32:28Z"`:          time.Date(2023, 6, 7, 17, 32, 28, 0, time.UTC),
-		`"2023-06-07T17:32:28.5+02:00"`:   time.Date(2023, 6, 7, 17, 32, 28, 5e8, time.FixedZone("", 7200)),
-		`"2023-06-07T17:32:28"`:           time.Date(2023, 6, 7, 17, 32, 28, 0, time.UTC),
-		`"2021-12-02 12:05:10"`:           time.Date(2021, 12, 2, 12, 5, 10, 0, time.UTC),
-		`"1980-04-09"`:                    time.Date(1980, 4, 9, 0, 0, 0, 0, time.UTC),
-		`""`:                              {},
-		`null`:                            {},
+		`"2023-06-07T17:32:28Z"`:        time.Date(2023, 6, 7, 17, 32, 28, 0, time.UTC),
+		`"2023-06-07T17:32:28.5+02:00"`: time.Date(2023, 6, 7, 17, 32, 28, 5e8, time.FixedZone("", 7200)),
+		`"2023-06-07T17:32:28"`:         time.Date(2023, 6, 7, 17, 32, 28, 0, time.UTC),
+		`"2021-12-02 12:05:10"`:         time.Date(2021, 12, 2, 12, 5, 10, 0, time.UTC),
+		`"1980-04-09"`:                  time.Date(1980, 4, 9, 0, 0, 0, 0, time.UTC),
+		`""`:                            {},
+		`null`:                          {},
 	}
 	for in, want := range cases {
 		var v Time
