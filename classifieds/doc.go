@@ -1,0 +1,58 @@
+// Package classifieds is a client for the users endpoints of the
+// GoedGeplaatst REST API v1 (docs.goedgeplaatst.nl): listing, reading,
+// creating, updating and removing the users of a client, and activating
+// new users.
+//
+//	c, err := classifieds.NewClient(
+//		classifieds.WithBaseURL("https://host/rest/v1"),
+//		classifieds.WithAPIKey(os.Getenv("CLASSIFIEDS_API_KEY")),
+//	)
+//	u, err := c.Users.Get(ctx, 19569)
+//
+// GoedGeplaatst publishes no host name, so [WithBaseURL] is required: it
+// is the root the documented paths hang from (the vendor's examples show
+// them under /rest/v1, e.g. "POST /rest/v1/users/").
+//
+// # Authentication
+//
+// GoedGeplaatst issues a pre-shared key, given with [WithAPIKey] and sent
+// raw, without a scheme, in the "Authentication" header (not
+// "Authorization"). The vendor also whitelists the caller's IP addresses;
+// a request from an unlisted address is refused like a wrong key. The key
+// never appears in errors, logs or the Client's fmt output.
+//
+// # Pagination
+//
+// [UsersService.List] returns one page: pages count from 1, ItemsPerPage is
+// 1 to 100 (default 25), and UseCache is sent as useCache=1 or 0.
+// [UsersService.All] walks every page lazily as an iter.Seq2 and stops at
+// an empty or short page or one that repeats the previous, whatever the
+// envelope's totals say (their meaning is not documented).
+//
+// # Errors
+//
+// Every answer is an envelope, {"result": true|false, "errors": [...],
+// "data": ...}. A "result": false is an [*APIError] whatever the HTTP
+// status (often 200), with the envelope's "errors" in Messages; other
+// failures map to the sentinels ([ErrNotFound], [ErrUnauthorized],
+// [ErrRateLimited], ...) by status. The client checks every documented
+// field constraint before sending (see [UserCreateRequest]) and returns
+// all failing fields in one [*ValidationError] matching [ErrInvalidInput];
+// no request is sent then. The decoder is tolerant of what the vendor
+// sends: IDs as numbers or strings, "errors" as a list, "" or absent,
+// "data" as an object, an array, [] or false.
+//
+// Reads, PUT and DELETE are retried on 429, 5xx and transport errors. The
+// POSTs (Create, Activate, GenerateActivation) are re-sent only on 429 or
+// when the connection could not be made, so a retry never creates a
+// second user or burns another activation.
+//
+// # Testing
+//
+// Package [github.com/userapis/sdk/classifieds/classifiedstest] is an
+// in-memory fake of the API, served on loopback, for your own tests:
+//
+//	srv := classifiedstest.NewServer()
+//	defer srv.Close()
+//	c := srv.Client() // or NewClient(WithBaseURL(srv.URL), WithAPIKey(srv.APIKey))
+package classifieds

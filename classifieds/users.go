@@ -1,0 +1,338 @@
+package classifieds
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+	"net/netip"
+	"strconv"
+	"strings"
+
+	"github.com/userapis/sdk/internal/paging"
+	"github.com/userapis/sdk/internal/transport"
+	"github.com/userapis/sdk/internal/validate"
+)
+
+// Paging limits of GET /users/.
+const (
+	DefaultItemsPerPage = 25  // the page size the API uses when none is asked for
+	MaxItemsPerPage     = 100 // the largest page the API serves
+)
+
+// UsersService reads, creates, updates, removes and activates the users of
+// the client the API key belongs to. Get it from [Client.Users].
+type UsersService struct {
+	t *transport.Client
+}
+
+// UserListOptions are the search parameters of [UsersService.List]. The
+// zero value (or a nil pointer) asks for the API's defaults: page 1, 25
+// users, no cache preference.
+type UserListOptions struct {
+	// Page is the page to return, counted from 1; 0 means 1.
+	Page int `url:"page,omitempty"`
+	// ItemsPerPage is the page size, 1 to 100; 0 means the API's 25.
+	ItemsPerPage int `url:"itemsPerPage,omitempty"`
+	// UseCache, when set, asks the API to use (true) or bypass (false) its
+	// caching module; it is sent as useCache=1 or useCache=0. nil sends
+	// nothing and leaves the choice to the API.
+	UseCache *bool `url:"useCache,omitempty,int"`
+}
+
+// UserPage is one page of users with the metadata of the list envelope.
+type UserPage struct {
+	Items        []*User
+	Page         int     // the page number, from 1
+	ItemsPerPage int     // the page size the server applied
+	TotalItems   int     // "totalItems" as the server sends it (its meaning is not documented)
+	TotalInSet   int     // "totalInSet" as the server sends it (its meaning is not documented)
+	FromCache    bool    // the answer came from the API's cache
+	Speed        float64 // the server's own processing time, in seconds
+}
+
+// List returns one page of users.
+//
+// API: GET /users/?page=&itemsPerPage=&useCache= (safe: retried). A nil
+// opts asks for the first page of 25. A Page below 0 or an ItemsPerPage
+// outside 0..100 is a *ValidationError and nothing is sent.
+func (s *UsersService) List(ctx context.Context, opts *UserListOptions) (*UserPage, error) {
+	var o UserListOptions
+	if opts != nil {
+		o = *opts
+	}
+	if err := checkListOptions(&o); err != nil {
+		return nil, err
+	}
+	q, err := transport.Query(&o)
+	if err != nil {
+		return nil, fmt.Errorf("classifieds: Users.List: %w", err)
+	}
+	r := &transport.Request{Method: http.MethodGet, Path: "/users/", Query: q}
+	env, err := s.do(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	users, err := decodeUsers(env.Data)
+	if err != nil {
+		return nil, unexpected(r, err.Error())
+	}
+	p := &UserPage{
+		Items:        users,
+		Page:         int(env.Page),
+		ItemsPerPage: int(env.ItemsPerPage),
+		TotalItems:   int(env.TotalItems),
+		TotalInSet:   int(env.TotalInSet),
+		FromCache:    bool(env.FromCache),
+		Speed:        float64(env.Speed),
+	}
+	if p.Page == 0 {
+		p.Page = max(o.Page, 1)
+	}
+	if p.ItemsPerPage == 0 {
+		p.ItemsPerPage = cmpOr(o.ItemsPerPage, DefaultItemsPerPage)
+	}
+	return p, nil
+}
+
+func checkListOptions(o *UserListOptions) error {
+	v := validate.New("classifieds: Users.List")
+	v.Check(o.Page >= 0, "page", "must be 1 or more (0 means 1)")
+	v.Check(o.ItemsPerPage >= 0 && o.ItemsPerPage <= MaxItemsPerPage, "itemsPerPage",
+		"must be 1 to "+strconv.Itoa(MaxItemsPerPage)+" (0 means "+strconv.Itoa(DefaultItemsPerPage)+")")
+	return v.Err()
+}
+
+func cmpOr(a, b int) int {
+	if a != 0 {
+		return a
+	}
+	return b
+}
+
+// All returns every user from opts' page on, fetching one page at a time
+// as the loop asks for more (a break stops the requests). A request error
+// is yielded once, with a nil user, and ends the loop. A nil opts starts
+// at page 1 with pages of 25; ItemsPerPage 100 needs the fewest requests.
+//
+// API: GET /users/ repeatedly (safe: retried).
+func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2[*User, error] {
+	var o UserListOptions
+	if opts != nil {
+		o = *opts
+	}
+	return paging.All(ctx, paging.Pager[User]{
+		Start:    max(o.Page, 1),
+		PageSize: cmpOr(o.ItemsPerPage, DefaultItemsPerPage),
+		Next:     paging.NextPage,
+		Key:      func(u *User) string { return strconv.FormatInt(u.UserID, 10) },
+		Fetch: func(ctx context.Context, page int) ([]*User, int, error) {
+			o.Page = page
+			p, err := s.List(ctx, &o)
+			if err != nil {
+				return nil, 0, err
+			}
+			return p.Items, len(p.Items), nil
+		},
+	})
+}
+
+// Get returns the user with the given ID. The API answers with the list
+// envelope (data is an array); Get returns its one user. A successful
+// answer that does not contain the user is an error matching
+// [ErrNotFound].
+//
+// API: GET /users/{userId}/ (safe: retried). userID must be positive.
+func (s *UsersService) Get(ctx context.Context, userID int64) (*User, error) {
+	if err := checkID("classifieds: Users.Get", userID); err != nil {
+		return nil, err
+	}
+	r := &transport.Request{Method: http.MethodGet, Path: userPath(userID)}
+	env, err := s.do(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	users, err := decodeUsers(env.Data)
+	if err != nil {
+		return nil, unexpected(r, err.Error())
+	}
+	u := pickUser(users, userID)
+	switch {
+	case u != nil:
+		return u, nil
+	case len(users) == 0:
+		return nil, fmt.Errorf("classifieds: %s %s: %w: the response holds no user", r.Method, r.Path, ErrNotFound)
+	}
+	return nil, unexpected(r, "the response holds other users than "+strconv.FormatInt(userID, 10))
+}
+
+func userPath(id int64) string {
+	return "/users/" + transport.Segment(strconv.FormatInt(id, 10)) + "/"
+}
+
+func checkID(op string, id int64) error {
+	v := validate.New(op)
+	v.Positive("userId", id)
+	return v.Err()
+}
+
+// Create creates a user and returns it as stored, with the [Activation]
+// token that unlocks it (pass it to [UsersService.Activate]).
+//
+// Every documented constraint is checked first (see [UserCreateRequest]);
+// all failing fields come back in one *ValidationError and nothing is
+// sent. req must not be nil.
+//
+// API: POST /users/ (unsafe: not re-sent after a 5xx or a dropped
+// connection, so a retry never creates a second user; only a 429 or a
+// failure to connect is retried).
+func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest) (*User, error) {
+	if err := req.validate(); err != nil {
+		return nil, err
+	}
+	r := &transport.Request{Method: http.MethodPost, Path: "/users/", Body: req}
+	env, err := s.do(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	users, err := decodeUsers(env.Data)
+	if err != nil {
+		return nil, unexpected(r, err.Error())
+	}
+	u := pickUser(users, 0)
+	if u == nil {
+		return nil, unexpected(r, "the response holds no created user")
+	}
+	return u, nil
+}
+
+// Update changes the fields set in req of the user with the given ID and
+// returns the user as the server sends it back. Only the fields set are
+// checked and sent (see [UserUpdateRequest]). When the server confirms the
+// update without sending the user back (data [] or false), Update returns
+// a nil User and a nil error; call [UsersService.Get] for the stored state.
+//
+// API: PUT /users/ with userId in the body (safe: retried). userID must be
+// positive; a nil or empty req is a *ValidationError.
+func (s *UsersService) Update(ctx context.Context, userID int64, req *UserUpdateRequest) (*User, error) {
+	if err := req.validate(userID); err != nil {
+		return nil, err
+	}
+	r := &transport.Request{Method: http.MethodPut, Path: "/users/", Body: updateBody{UserID: userID, UserUpdateRequest: req}}
+	env, err := s.do(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	users, err := decodeUsers(env.Data)
+	if err != nil {
+		return nil, unexpected(r, err.Error())
+	}
+	if len(users) == 0 {
+		return nil, nil
+	}
+	if u := pickUser(users, userID); u != nil {
+		return u, nil
+	}
+	return nil, unexpected(r, "the response holds another user than "+strconv.FormatInt(userID, 10))
+}
+
+// updateBody puts the path-less PUT's userId in front of the fields.
+type updateBody struct {
+	UserID int64 `json:"userId"`
+	*UserUpdateRequest
+}
+
+// DeleteOptions are the optional parameters of [UsersService.Delete].
+type DeleteOptions struct {
+	// IP, when set, is sent with the request (the vendor documents a body
+	// {"userId": ..., "ip": ...} for DELETE /users/); it must be an IPv4
+	// or IPv6 address. Presumably the address of the person asking for the
+	// removal, kept by GoedGeplaatst as a record; the docs do not say.
+	IP string
+}
+
+// Delete removes the user with the given ID. When no advertisement data is
+// linked to the user the account is removed from the database; when there
+// are advertisements or transactions, all the user's personal data is
+// anonymised instead. Either way this cannot be undone.
+//
+// API: DELETE /users/{userId}/, or DELETE /users/ with the JSON body
+// {"userId", "ip"} when opts.IP is set (safe: retried; a repeat finds the
+// user gone and returns an error matching [ErrNotFound]). userID must be
+// positive; a nil opts means no IP.
+func (s *UsersService) Delete(ctx context.Context, userID int64, opts *DeleteOptions) error {
+	v := validate.New("classifieds: Users.Delete")
+	v.Positive("userId", userID)
+	r := &transport.Request{Method: http.MethodDelete, Path: userPath(userID)}
+	if opts != nil && opts.IP != "" {
+		_, err := netip.ParseAddr(opts.IP)
+		v.Check(err == nil && !strings.Contains(opts.IP, "%"), "ip", "must be an IPv4 or IPv6 address")
+		r = &transport.Request{Method: http.MethodDelete, Path: "/users/", Body: deleteBody{UserID: userID, IP: opts.IP}}
+	}
+	if err := v.Err(); err != nil {
+		return err
+	}
+	_, err := s.do(ctx, r)
+	return err
+}
+
+type deleteBody struct {
+	UserID int64  `json:"userId"`
+	IP     string `json:"ip"`
+}
+
+// Activate unlocks a new user with the activation token received from
+// [UsersService.Create] or [UsersService.GenerateActivation]. A wrong,
+// revoked or expired token is an *APIError carrying the server's message
+// ("invalid activationtoken or token expired").
+//
+// API: POST /user/activate/ with {"userId", "activationtoken"} (unsafe:
+// not re-sent after a 5xx). userID must be positive and token non-empty.
+func (s *UsersService) Activate(ctx context.Context, userID int64, token string) error {
+	v := validate.New("classifieds: Users.Activate")
+	v.Positive("userId", userID)
+	v.Check(strings.TrimSpace(token) != "", "activationtoken", "is required")
+	if err := v.Err(); err != nil {
+		return err
+	}
+	_, err := s.do(ctx, &transport.Request{Method: http.MethodPost, Path: "/user/activate/",
+		Body: activateBody{UserID: userID, ActivationToken: token}})
+	return err
+}
+
+type activateBody struct {
+	UserID          int64  `json:"userId"`
+	ActivationToken string `json:"activationtoken"`
+}
+
+// GenerateActivation makes a new activation token for the user and
+// revokes every token generated before it (including the one Create
+// returned). GoedGeplaatst allows 5 calls per hour: a sixth is refused
+// with an *APIError matching [ErrRateLimited] ("maximum number of requests
+// has exceeded. please try again later...").
+//
+// API: POST /user/activate/generate/ with {"userId"} (unsafe: not re-sent
+// after a 5xx, since every call uses up the hourly allowance and revokes
+// tokens). userID must be positive.
+func (s *UsersService) GenerateActivation(ctx context.Context, userID int64) (*Activation, error) {
+	if err := checkID("classifieds: Users.GenerateActivation", userID); err != nil {
+		return nil, err
+	}
+	r := &transport.Request{Method: http.MethodPost, Path: "/user/activate/generate/", Body: generateBody{UserID: userID}}
+	env, err := s.do(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	a, err := decodeActivation(env.Data)
+	if err != nil {
+		return nil, unexpected(r, err.Error())
+	}
+	if a.UserID == 0 {
+		a.UserID = userID
+	}
+	return a, nil
+}
+
+type generateBody struct {
+	UserID int64 `json:"userId"`
+}
