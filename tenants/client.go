@@ -191,12 +191,16 @@ func tenantBaseURL(tenant string) string { return "https://" + tenant + hostSuff
 // A tenant name goes into the API host and path, so it must be a DNS label:
 // 1 to 63 ASCII letters, digits and hyphens, not starting or ending with a
 // hyphen. Anything else ("evil.com/x", "a.b", "x#", "") could point
-// requests at another host and is refused.
+// requests at another host and is refused, and so is "api", which would
+// address the retired shared host api.aptem.co.uk.
 func ValidTenant(name string) error {
 	ok := len(name) >= 1 && len(name) <= 63 && name[0] != '-' && name[len(name)-1] != '-'
 	for i := 0; ok && i < len(name); i++ {
 		b := name[i]
 		ok = b == '-' || ('0' <= b && b <= '9') || ('a' <= b && b <= 'z') || ('A' <= b && b <= 'Z')
+	}
+	if ok && strings.EqualFold(name+hostSuffix, retiredHost) {
+		return fmt.Errorf("tenants: invalid tenant name %q: it would address %s, the shared host Aptem retired on 3 February 2025", name, retiredHost)
 	}
 	if ok {
 		return nil

@@ -50,6 +50,9 @@ var tenantNames = []struct {
 	{"a_b", false},
 	{"ácme", false},
 	{"acme\x00", false},
+	{"api", false},
+	{"API", false},
+	{"apis", true},
 }
 
 func TestValidTenant(t *testing.T) {
