@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -49,12 +50,17 @@ func (e *envelope) Failure() ([]string, bool) {
 // errorTexts reads "errors": a list of strings, "" or absent as the
 // vendor sends it, or (defensively) objects with a message.
 func errorTexts(raw json.RawMessage) []string {
+	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 {
 		return nil
 	}
-	var l jsonx.StringList
-	if json.Unmarshal(raw, &l) == nil {
-		return l
+	var items []json.RawMessage
+	isList := json.Unmarshal(raw, &items) == nil
+	if raw[0] == '"' || (isList && !slices.ContainsFunc(items, isObject)) {
+		var l jsonx.StringList
+		if json.Unmarshal(raw, &l) == nil {
+			return l
+		}
 	}
 	return transport.Messages(append(append([]byte(`{"errors":`), raw...), '}'))
 }

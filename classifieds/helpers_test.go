@@ -113,3 +113,8 @@ func assertAuth(t *testing.T, h http.Header) {
 	require.Equal(t, "application/json", h.Get("Accept"))
 	require.Contains(t, h.Get("User-Agent"), "userapis-go/")
 }
+
+func testdataFS(name string) (string, error) {
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	return string(b), err
+}
