@@ -43,7 +43,7 @@
 // keeps it raw and APIError.Messages holds whatever texts could be read
 // from it (a "message", an ASP.NET ModelState or errors map, plain text).
 //
-// GET, PUT and DELETE are retried on 429, 5xx and transport errors
+// GET, PUT and DELETE are retried on 429, 500, 502, 503, 504 and transport errors
 // ([DefaultRetryPolicy]); Create, a POST, only on 429 or when the
 // connection could not be made, so a user is never created twice.
 //
@@ -55,4 +55,8 @@
 //	srv := tenantstest.NewServer()
 //	defer srv.Close()
 //	c := srv.Client() // a *tenants.Client for srv.Tenant with srv.Token
+//
+// srv.AddTenant adds a tenant and returns its token (a token used on
+// another tenant answers 403), srv.AddUser stores a user directly, and
+// srv.FailNext and srv.Requests test retry behaviour.
 package tenants

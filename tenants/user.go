@@ -117,9 +117,10 @@ func (u User) LogValue() slog.Value {
 }
 
 // UserCreateRequest is the body of [UsersService.Create]. FirstName,
-// LastName and Email are required; every other field is a pointer and is
-// sent only when set, so a zero (false, 0, "") can be sent on purpose.
-// Build pointers with [Ptr].
+// LastName and Email are required (Aptem's page marks no field required;
+// the SDK insists on the three no user can do without); every other field
+// is a pointer and is sent only when set, so a zero (false, 0, "") can be
+// sent on purpose. Build pointers with [Ptr].
 type UserCreateRequest struct {
 	FirstName          string  `json:"firstName"`
 	LastName           string  `json:"lastName"`
