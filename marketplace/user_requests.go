@@ -1,6 +1,12 @@
 package marketplace
 
-import "github.com/userapis/sdk/internal/validate"
+import (
+	"log/slog"
+	"reflect"
+	"strings"
+
+	"github.com/userapis/sdk/internal/validate"
+)
 
 // UserCreateRequest is the body of [UsersService.Create]. FirstName,
 // Surname and Email are required; every other field is optional and sent
@@ -106,4 +112,31 @@ type UserUpdateRequest struct {
 	TermsConditions           *bool          `json:"terms_conditions,omitempty"`
 	AssociatedCPUser          *string        `json:"associated_cp_user,omitempty"`
 	Email                     *string        `json:"email,omitempty"`
+}
+
+// LogValue shows only which fields are set, never their values: a request
+// carries the same personal data as a [User].
+func (r *UserCreateRequest) LogValue() slog.Value { return setFieldsValue(r) }
+
+// LogValue shows only which fields are set, never their values.
+func (r *UserUpdateRequest) LogValue() slog.Value { return setFieldsValue(r) }
+
+// setFieldsValue lists the JSON names of the fields of *p that are set
+// (non-nil pointers and maps, non-empty strings).
+func setFieldsValue(p any) slog.Value {
+	v := reflect.ValueOf(p)
+	if v.IsNil() {
+		return slog.StringValue("<nil>")
+	}
+	v = v.Elem()
+	var set []string
+	for i := range v.NumField() {
+		f := v.Field(i)
+		if f.IsZero() { // nil pointer or map, empty string
+			continue
+		}
+		name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+		set = append(set, name)
+	}
+	return slog.GroupValue(slog.String("fields", strings.Join(set, ",")))
 }

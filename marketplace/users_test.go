@@ -361,3 +361,22 @@ func TestClient_UnauthorizedThroughMock(t *testing.T) {
 	assert.NotContains(t, err.Error(), testKey)
 	assert.Equal(t, http.StatusUnauthorized, apiErr.StatusCode)
 }
+
+func TestUserRequests_LogValue_showsOnlyFieldNames(t *testing.T) {
+	var buf strings.Builder
+	logger := newJSONLogger(&buf)
+	logger.Info("create", "req", &marketplace.UserCreateRequest{
+		FirstName: "Ada", Surname: "Lovelace", Email: "ada@example.com",
+		NationalInsuranceNumber: marketplace.Ptr("QQ123456C"), Visits: marketplace.Ptr(0),
+	})
+	logger.Info("update", "req", &marketplace.UserUpdateRequest{PassportNumber: marketplace.Ptr("P9988776")})
+	var nilReq *marketplace.UserUpdateRequest
+	logger.Info("nil", "req", nilReq)
+	out := buf.String()
+	for _, secret := range []string{"QQ123456C", "P9988776", "ada@example.com", "Lovelace"} {
+		assert.NotContains(t, out, secret)
+	}
+	assert.Contains(t, out, `"req":{"fields":"first_name,surname,national_insurance_number,visits,email"}`)
+	assert.Contains(t, out, `"req":{"fields":"passport_number"}`)
+	assert.Contains(t, out, `"req":"<nil>"`)
+}
