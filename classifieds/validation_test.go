@@ -56,7 +56,9 @@ func TestUsers_Create_validationTable(t *testing.T) {
 		{"optional text left empty", func(r *classifieds.UserCreateRequest) {
 			r.FirstName, r.Address, r.HouseNumber, r.City, r.Website, r.PostalCode = "", "", "", "", "", ""
 		}, nil},
-		{"IDs may be sent as 0", func(r *classifieds.UserCreateRequest) { r.ClientID, r.ExternalUserID = classifieds.Int64(0), classifieds.Int64(0) }, nil},
+		{"IDs may be sent as 0", func(r *classifieds.UserCreateRequest) {
+			r.ClientID, r.ExternalUserID = classifieds.Int64(0), classifieds.Int64(0)
+		}, nil},
 
 		// Invalid inputs: one constraint each.
 		{"neither companyName nor lastName", func(r *classifieds.UserCreateRequest) { r.CompanyName, r.LastName = "", "" }, []string{"lastName"}},
