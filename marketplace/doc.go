@@ -49,12 +49,13 @@
 // email on create, a malformed e-mail, an empty id) is a *[ValidationError]
 // listing every failing field, matching [ErrInvalidInput]; nothing is
 // sent. A response with an error status is an *[APIError] that matches
-// the sentinel for its status with errors.Is: [ErrNotFound] for 404 (MMOB
-// may answer an unknown user with an empty body), [ErrBadRequest] for 400
-// and 422, [ErrUnauthorized] for a wrong key. The API is built on FastAPI,
-// so error bodies are {"detail": "..."} or, on 422,
-// {"detail": [{"loc": ["body", "email"], "msg": "field required"}]};
-// [APIError].Messages holds one entry per detail item, named by its field:
+// the sentinel for its status with errors.Is: [ErrNotFound] for 404 (the
+// API may answer an unknown user with an empty body), [ErrBadRequest] for
+// 400 and 422, [ErrUnauthorized] for a wrong key. MMOB documents no error
+// body; its responses have the shapes of a FastAPI service, so the SDK
+// reads FastAPI's {"detail": "..."} and, on 422,
+// {"detail": [{"loc": ["body", "email"], "msg": "field required"}]}:
+// [APIError].Messages holds one entry per detail item, named by its field,
 // "email: field required".
 //
 // Reads ([UsersService.Get], List, All, [BroadbandService.Get]) and the

@@ -13,8 +13,10 @@ import (
 // only when set (non-nil), so [Ptr] builds them: Visits: Ptr(0). A Meta
 // that is nil is not sent; an empty non-nil map sends {}.
 //
-// MMOB suggests sending as much as is known, so that users are not asked
-// for it again later in their journey.
+// AnonUserID (anon_user_id) is accepted on create only and is not part of
+// the returned [User]; the seed does not say more about it. MMOB suggests
+// sending as much as is known, so that users are not asked for it again
+// later in their journey.
 type UserCreateRequest struct {
 	Meta                      map[string]any `json:"meta,omitzero"`
 	FirstName                 string         `json:"first_name"`

@@ -255,3 +255,27 @@ func TestServer_concurrentCreatesGetDistinctIDs(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, n, *page.Total)
 }
+
+func TestServer_updateValidatesAndMerges(t *testing.T) {
+	srv := marketplacetest.NewServer()
+	defer srv.Close()
+	status, _ := do(t, srv, "POST", "/users", `{"first_name":"Ada","surname":"Lovelace","email":"ada@example.com","meta":{"a":1}}`)
+	require.Equal(t, 200, status)
+
+	status, body := do(t, srv, "POST", "/users/u_1", `{"email":"nope"}`)
+	assert.Equal(t, 422, status)
+	assert.JSONEq(t, `{"detail":[{"loc":["body","email"],"msg":"value is not a valid email address","type":"value_error.email"}]}`, body)
+	status, body = do(t, srv, "POST", "/users/u_404", `{"email":"nope"}`)
+	assert.Equal(t, 422, status, "the body is validated before the user is looked up, as in FastAPI: %s", body)
+
+	status, body = do(t, srv, "POST", "/users/u_1", `{"meta":null,"visits":0,"terms_conditions":false,"id":"u_9","email":null}`)
+	require.Equal(t, 200, status)
+	var u map[string]any
+	require.NoError(t, json.Unmarshal([]byte(body), &u))
+	assert.Equal(t, "u_1", u["id"], "id cannot be changed")
+	assert.Equal(t, map[string]any{}, u["meta"])
+	assert.Equal(t, 0.0, u["visits"])
+	assert.Equal(t, false, u["terms_conditions"])
+	assert.Nil(t, u["email"])
+	assert.Equal(t, "Ada", u["first_name"])
+}
