@@ -274,3 +274,33 @@ func TestClient_wrongKeyThroughFake(t *testing.T) {
 		assert.Len(t, apiErr.Messages, 1)
 	}
 }
+
+// TestUsers_All_serverCappedPageSize: a server that answers fewer users
+// than asked, but a full page by its own reported size, is paged on.
+func TestUsers_All_serverCappedPageSize(t *testing.T) {
+	srv := marketplacetest.NewServer()
+	defer srv.Close()
+	createUsers(t, srv.Client(), 5)
+
+	// A proxy that caps size at 2, as an API with a maximum page size would.
+	hc := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		q := r.URL.Query()
+		q.Set("size", "2")
+		r.URL.RawQuery = q.Encode()
+		return http.DefaultTransport.RoundTrip(r)
+	})}
+	c, err := marketplace.NewClient(marketplace.WithBaseURL(srv.URL), marketplace.WithAPIKey(srv.APIKey), marketplace.WithHTTPClient(hc))
+	require.NoError(t, err)
+	before := srv.Requests()
+	var got []string
+	for u, err := range c.Users.All(context.Background(), &marketplace.UserListOptions{Size: 10}) {
+		require.NoError(t, err)
+		got = append(got, u.ID)
+	}
+	assert.Equal(t, []string{"u_5", "u_4", "u_3", "u_2", "u_1"}, got)
+	assert.Equal(t, 3, srv.Requests()-before)
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

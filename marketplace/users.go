@@ -120,7 +120,9 @@ func listOptions(opts *UserListOptions) UserListOptions {
 // each user once. It fetches lazily (a break stops all requests), holds
 // one page at a time, and yields an error at most once, with a nil user,
 // and then stops. The walk ends on an empty or short page, or on a page
-// that repeats the previous one, whatever the server's total says.
+// that repeats the previous one, whatever the server's total says. A page
+// is full when it holds Size users, or as many as the size the server
+// reports when it caps Size.
 //
 // API: GET /users, once per page (safe). A nil opts walks all users from
 // page 0 in pages of [DefaultPageSize]; invalid options are yielded as a
@@ -137,7 +139,13 @@ func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2
 			if err != nil {
 				return nil, 0, err
 			}
-			return page.Items, len(page.Items), nil
+			n := len(page.Items)
+			if page.Size > 0 && page.Size < q.Size && n == page.Size {
+				// The server capped the page size; a page as full as the
+				// server says it is, is not the last.
+				n = q.Size
+			}
+			return page.Items, n, nil
 		},
 		Next: paging.NextPage,
 		Key:  func(u *User) string { return u.ID },
