@@ -188,6 +188,15 @@ func TestServer_updateAndDelete(t *testing.T) {
 		status, _, _ = call(t, srv, "DELETE", tc.path, srv.APIKey, tc.body)
 		assert.Equal(t, 404, status)
 	}
+	for _, b := range []string{`{"ip":"127.0.0.2"}`, `{"userId":"x"}`, `[1]`, `nope`} {
+		status, _, body = call(t, srv, "DELETE", "/users/", srv.APIKey, b)
+		assert.Equal(t, 400, status, b)
+		assert.Equal(t, false, body["result"], b)
+	}
+	status, _, _ = call(t, srv, "PATCH", "/users/", srv.APIKey, "")
+	assert.Equal(t, 405, status)
+	status, _, _ = call(t, srv, "PUT", "/users/2/", srv.APIKey, `{"city":"Delft"}`)
+	assert.Equal(t, 405, status)
 	ids := srv.AddUsers(1)
 	assert.Equal(t, []int64{4}, ids, "IDs are never reused")
 }

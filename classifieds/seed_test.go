@@ -1,0 +1,81 @@
+package classifieds
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The seed's example JSON is kept verbatim; where it is not valid JSON a
+// repaired copy sits beside it, differing by exactly the one defect.
+func TestSeed_repairedCopiesFixOnlyTheDefect(t *testing.T) {
+	list := readTestdata(t, "list_response.verbatim.json")
+	assert.False(t, json.Valid([]byte(list)))
+	assert.Equal(t, strings.Replace(list, "   },\n   ]", "   }\n   ]", 1), readTestdata(t, "list_response.repaired.json"),
+		"only the trailing comma removed")
+
+	create := readTestdata(t, "create_response.verbatim.json")
+	assert.False(t, json.Valid([]byte(create)))
+	assert.Equal(t, create+"}\n", readTestdata(t, "create_response.repaired.json"), "only the closing brace added")
+
+	for _, name := range []string{"create_request.json", "delete_request.json", "delete_response.json"} {
+		assert.True(t, json.Valid([]byte(readTestdata(t, name))), name)
+	}
+}
+
+func TestSeed_threeExampleResponsesDecodeExactly(t *testing.T) {
+	t.Run("list", func(t *testing.T) {
+		var env envelope
+		require.NoError(t, json.Unmarshal([]byte(readTestdata(t, "list_response.repaired.json")), &env))
+		_, failed := env.Failure()
+		assert.False(t, failed)
+		assert.False(t, bool(env.FromCache))
+		assert.EqualValues(t, 4, env.TotalItems)
+		assert.EqualValues(t, 100, env.TotalInSet)
+		assert.EqualValues(t, 1, env.Page)
+		assert.EqualValues(t, 10, env.ItemsPerPage)
+		assert.EqualValues(t, 0.0010221004486084, env.Speed)
+		users, err := decodeUsers(env.Data)
+		require.NoError(t, err)
+		assert.Equal(t, []*User{seedListUser()}, users)
+	})
+	t.Run("create", func(t *testing.T) {
+		var env envelope
+		require.NoError(t, json.Unmarshal([]byte(readTestdata(t, "create_response.repaired.json")), &env))
+		msgs, failed := env.Failure()
+		assert.False(t, failed)
+		assert.Nil(t, msgs, `"errors": "" is no error`)
+		users, err := decodeUsers(env.Data)
+		require.NoError(t, err)
+		require.Len(t, users, 1)
+		u := users[0]
+		assert.Equal(t, int64(19569), u.UserID)
+		assert.Equal(t, int64(0), u.ClientID)
+		assert.Equal(t, int64(0), u.ExternalUserID)
+		assert.Equal(t, "", u.County)
+		assert.Equal(t, "06-12345678", u.Cellular)
+		require.NotNil(t, u.Activation)
+		assert.Equal(t, "24e53f0a35303b3aeb...8481c9d9fea83a28aa6", u.Activation.ActivationToken)
+		assert.Equal(t, time.Date(2021, 12, 2, 12, 5, 10, 0, time.UTC), u.Activation.ValidUntil.Time)
+	})
+	t.Run("delete", func(t *testing.T) {
+		var env envelope
+		require.NoError(t, json.Unmarshal([]byte(readTestdata(t, "delete_response.json")), &env))
+		msgs, failed := env.Failure()
+		assert.False(t, failed)
+		assert.Empty(t, msgs)
+		assert.Equal(t, "false", string(env.Data))
+		users, err := decodeUsers(env.Data)
+		require.NoError(t, err)
+		assert.Empty(t, users)
+	})
+}
+
+func TestDefaultRetryPolicy(t *testing.T) {
+	assert.Equal(t, RetryPolicy{MaxRetries: 3, MinWait: 100 * time.Millisecond, MaxWait: 5 * time.Second,
+		MaxRetryAfter: 60 * time.Second}, DefaultRetryPolicy())
+}
