@@ -93,9 +93,14 @@ func TestUsers_All_errorYieldedOnce(t *testing.T) {
 	assert.Equal(t, 25, users)
 	assert.Equal(t, 1, errs)
 
-	for _, err := range c.Users.All(ctx, &classifieds.UserListOptions{ItemsPerPage: 101}) {
+	before, yields := srv.Requests(), 0
+	for u, err := range c.Users.All(ctx, &classifieds.UserListOptions{ItemsPerPage: 101}) {
+		yields++
+		assert.Nil(t, u)
 		assert.ErrorIs(t, err, classifieds.ErrInvalidInput)
 	}
+	assert.Equal(t, 1, yields, "the validation error, once")
+	assert.Equal(t, before, srv.Requests())
 }
 
 func TestUsers_Delete_bothFormsAgainstTheFake(t *testing.T) {
