@@ -136,7 +136,6 @@ func NewClient(opts ...Option) (*Client, error) {
 	tc, err := transport.New(transport.API{
 		Name:      "tenants",
 		Authorize: func(h http.Header) { h[header] = []string{token} },
-		Messages:  messages,
 	}, s)
 	if err != nil {
 		errs = append(errs, err)

@@ -2,33 +2,98 @@ package transport
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Messages decodes the error texts from a vendor error body. It knows the
-// shapes the four vendors use and a few common ones, and returns nil for a
-// body it cannot read (an empty body, an HTML page):
+// shapes the four vendors use and the common ones of the frameworks behind
+// them (keys matched in any case), and returns nil for a body it cannot
+// read (an empty body, an HTML page):
 //
 //	{"detail":[{"loc":["body","email"],"msg":"field required"}]}  -> "email: field required"
 //	{"detail":"Not found"}                                         -> "Not found"
 //	{"result":false,"errors":["invalid token"]}                    -> "invalid token"
 //	{"success":false,"msg":"no such user"}                         -> "no such user"
-//	{"message":"..."}, {"error":"..."}, {"error":{"message":"..."}}, {"title":"..."}
+//	{"Message":"invalid","ModelState":{"email":["required"]}}      -> "invalid", "email: required"
+//	{"title":"...","errors":{"Email":["required"]}}                -> "...", "Email: required"
+//	{"message":"..."}, {"error":"..."}, {"error":{"message":"..."}}, "text", short plain text
 func Messages(body []byte) []string {
 	var doc map[string]json.RawMessage
 	if json.Unmarshal(body, &doc) != nil {
-		return nil
+		var s string
+		if json.Unmarshal(body, &s) == nil {
+			return texts(json.RawMessage(body))
+		}
+		if json.Valid(body) {
+			return nil
+		}
+		return plainText(body)
 	}
+	keys := make([]string, 0, len(doc))
+	for k := range doc {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
 	var out []string
-	if raw, ok := doc["detail"]; ok {
-		out = append(out, detailMessages(raw)...)
-	}
-	for _, k := range [...]string{"errors", "error", "message", "msg", "title"} {
-		if raw, ok := doc[k]; ok {
-			out = append(out, texts(raw)...)
+	for _, name := range [...]string{"detail", "message", "msg", "title", "error", "exceptionmessage", "errors", "modelstate"} {
+		for _, k := range keys {
+			if strings.ToLower(k) != name {
+				continue
+			}
+			var add []string
+			switch name {
+			case "detail":
+				add = detailMessages(doc[k])
+			case "errors", "modelstate":
+				if add = texts(doc[k]); add == nil {
+					add = fieldMessages(doc[k])
+				}
+			default:
+				add = texts(doc[k])
+			}
+			for _, a := range add {
+				if !slices.Contains(out, a) {
+					out = append(out, a)
+				}
+			}
 		}
 	}
 	return out
+}
+
+// fieldMessages reads {"field":["msg",...],...} as "field: msg" items, in
+// field order.
+func fieldMessages(raw json.RawMessage) []string {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil {
+		return nil
+	}
+	fields := make([]string, 0, len(m))
+	for f := range m {
+		fields = append(fields, f)
+	}
+	slices.Sort(fields)
+	var out []string
+	for _, f := range fields {
+		for _, t := range texts(m[f]) {
+			if f != "" {
+				t = f + ": " + t
+			}
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// plainText returns a short text body (not HTML, not JSON) as one message.
+func plainText(body []byte) []string {
+	s := strings.TrimSpace(string(body))
+	if s == "" || len(s) > 500 || !utf8.ValidString(s) || strings.ContainsAny(s, "<{[\x00") {
+		return nil
+	}
+	return []string{s}
 }
 
 // detailMessages reads FastAPI's detail: a string, or items {loc, msg}
