@@ -1,0 +1,42 @@
+package clogin
+
+import "github.com/userapis/sdk/internal/transport"
+
+// The error types every package of the SDK shares, re-exported so callers
+// need only this package: errors.As(err, new(*clogin.APIError)).
+type (
+	// APIError is a response the API answered with an error: a non-2xx
+	// status, or a 200 whose body said "success": false. Its Messages hold
+	// the vendor's "msg".
+	APIError = transport.APIError
+	// ValidationError is returned before any request is sent when the
+	// input breaks a documented rule; it lists every failing field.
+	ValidationError = transport.ValidationError
+	// FieldError names one field of a ValidationError by its JSON name,
+	// e.g. "clogin_id" or "product_list[0].q".
+	FieldError = transport.FieldError
+	// RetryPolicy says how often and how long requests are retried; see
+	// [WithRetryPolicy].
+	RetryPolicy = transport.RetryPolicy
+)
+
+// Sentinel errors, the same values in every package of the SDK. An
+// *APIError matches the one for its status with errors.Is.
+var (
+	ErrBadRequest   = transport.ErrBadRequest   // 400 and 422
+	ErrUnauthorized = transport.ErrUnauthorized // 401
+	ErrForbidden    = transport.ErrForbidden    // 403
+	ErrNotFound     = transport.ErrNotFound     // 404
+	ErrConflict     = transport.ErrConflict     // 409
+	ErrRateLimited  = transport.ErrRateLimited  // 429
+	ErrServer       = transport.ErrServer       // 5xx
+	ErrInvalidInput = transport.ErrInvalidInput // a *ValidationError, nothing sent
+
+	// ErrUnexpectedResponse marks a 2xx response whose body is not the
+	// JSON the endpoint documents.
+	ErrUnexpectedResponse = transport.ErrUnexpectedResponse
+)
+
+// DefaultRetryPolicy returns the policy used when [WithRetryPolicy] is not
+// given: 3 retries, backoff from 100ms to 5s, Retry-After honoured up to 60s.
+func DefaultRetryPolicy() RetryPolicy { return transport.DefaultRetryPolicy() }

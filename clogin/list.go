@@ -1,0 +1,282 @@
+package clogin
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"iter"
+	"strconv"
+	"strings"
+
+	"github.com/userapis/sdk/internal/jsonx"
+	"github.com/userapis/sdk/internal/paging"
+)
+
+// PageSize is get_user_list's page: 50 parents (or individuals), with
+// their children alongside.
+const PageSize = 50
+
+// UserListOptions filters get_user_list. The options go in the doc.
+type UserListOptions struct {
+	// GroupID is the project (required, > 0).
+	GroupID int64
+	// WithExcluded ("with_excluded") includes users with an excluding status.
+	WithExcluded bool
+	// OnlyExcluded ("only_excluded") lists only users with an excluding status.
+	OnlyExcluded bool
+	// OnlyParents ("only_parents") leaves the children out.
+	OnlyParents bool
+	// OnlyChildren ("only_children") lists the children only.
+	OnlyChildren bool
+	// ReturnFamilies ("return_families") nests each family's children in
+	// its parent ([UserSummary.Children]) instead of the page's Children.
+	ReturnFamilies bool
+	// StartingPosition ("starting_position") is the offset into the list
+	// of parents, from 0; 0 is not sent. Regpack documents the option but
+	// not whether it counts users or pages: the SDK uses it as an offset
+	// and steps it by the number of parents on each page.
+	StartingPosition int
+	// AllFields ("_allfields") adds every field to each user's Doc.
+	AllFields bool
+	// Fields ("fields") adds these fields, by id or mapped name, to each
+	// user's Doc.
+	Fields []string
+	// Doc holds further doc keys, merged after the options.
+	Doc any
+}
+
+// UserPage is one page of get_user_list: up to [PageSize] parents in
+// Users and their children in Children.
+type UserPage struct {
+	// Users are the page's parents and individuals.
+	Users []*UserSummary
+	// Children are the children of the page's parents (empty when
+	// ReturnFamilies nests them in their parents).
+	Children []*UserSummary
+	// TotalUsers is "total_users", the number of users in the whole list.
+	TotalUsers int
+	// RecordsPerPage is "records_per_page".
+	RecordsPerPage int
+	// StartingPosition is the offset this page was asked for.
+	StartingPosition int
+	// Totals is the project-level "totals" object, as sent (its keys are
+	// not documented).
+	Totals json.RawMessage
+	// Raw is the whole response body.
+	Raw json.RawMessage
+}
+
+// UnmarshalJSON decodes a get_user_list body; numbers may be strings and
+// users and children may be null.
+func (p *UserPage) UnmarshalJSON(b []byte) error {
+	if err := requireObject(b); err != nil {
+		return err
+	}
+	var aux struct {
+		Users          []*UserSummary  `json:"users"`
+		Children       []*UserSummary  `json:"children"`
+		TotalUsers     jsonx.Int64     `json:"total_users"`
+		RecordsPerPage jsonx.Int64     `json:"records_per_page"`
+		Totals         json.RawMessage `json:"totals"`
+	}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	*p = UserPage{
+		Users:          compact(aux.Users),
+		Children:       compact(aux.Children),
+		TotalUsers:     int(aux.TotalUsers),
+		RecordsPerPage: int(aux.RecordsPerPage),
+		Totals:         bytes.Clone(aux.Totals),
+		Raw:            bytes.Clone(b),
+	}
+	// A parent's connected_to is its own id; fill it when the item leaves
+	// it out, so ConnectedTo always names the family.
+	for _, u := range p.Users {
+		if u.ConnectedTo == 0 {
+			u.ConnectedTo = u.CloginID
+		}
+		for _, c := range u.Children {
+			if c.ConnectedTo == 0 {
+				c.ConnectedTo = u.CloginID
+			}
+		}
+	}
+	return nil
+}
+
+// compact drops null items.
+func compact(us []*UserSummary) []*UserSummary {
+	out := us[:0]
+	for _, u := range us {
+		if u != nil {
+			out = append(out, u)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// UserSummary is one user of get_user_list. Regpack does not document
+// the item's shape: it decodes flat keys ("clogin_id", "u_name", ...)
+// as well as nested "user_info" and "meta_info" objects, and ids and
+// counts sent as strings.
+type UserSummary struct {
+	CloginID int64
+	GroupID  int64
+	// ConnectedTo is the parent's clogin_id for a child, the user's own
+	// for a parent or individual.
+	ConnectedTo int64
+	// MetaInfo is the user's progress snapshot.
+	MetaInfo MetaInfo
+	// Doc is the nested doc of fields asked for with AllFields or Fields.
+	Doc json.RawMessage
+	// Children are the family's children when ReturnFamilies is set.
+	Children []*UserSummary
+	// Raw is the item as sent.
+	Raw json.RawMessage
+}
+
+// IsChild reports whether the user is a child: ConnectedTo names another user.
+func (u *UserSummary) IsChild() bool { return u.ConnectedTo != 0 && u.ConnectedTo != u.CloginID }
+
+// UnmarshalJSON decodes flat or nested items.
+func (u *UserSummary) UnmarshalJSON(b []byte) error {
+	if err := requireObject(b); err != nil {
+		return err
+	}
+	var aux struct {
+		CloginID    jsonx.Int64     `json:"clogin_id"`
+		GroupID     jsonx.Int64     `json:"group_id"`
+		ConnectedTo jsonx.Int64     `json:"connected_to"`
+		UserInfo    *UserInfo       `json:"user_info"`
+		MetaInfo    json.RawMessage `json:"meta_info"`
+		Doc         json.RawMessage `json:"doc"`
+		Children    json.RawMessage `json:"children"`
+	}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	*u = UserSummary{CloginID: int64(aux.CloginID), GroupID: int64(aux.GroupID), ConnectedTo: int64(aux.ConnectedTo)}
+	if ui := aux.UserInfo; ui != nil {
+		u.CloginID = cmp(ui.CloginID, u.CloginID)
+		u.GroupID = cmp(ui.GroupID, u.GroupID)
+		u.ConnectedTo = cmp(ui.ConnectedTo, u.ConnectedTo)
+	}
+	meta := b
+	if isObject(aux.MetaInfo) {
+		meta = aux.MetaInfo
+	}
+	if err := json.Unmarshal(meta, &u.MetaInfo); err != nil {
+		return err
+	}
+	if d := bytes.TrimSpace(aux.Doc); len(d) > 0 && !bytes.Equal(d, []byte("null")) {
+		u.Doc = bytes.Clone(d)
+	}
+	if c := bytes.TrimSpace(aux.Children); len(c) > 0 && c[0] == '[' {
+		if err := json.Unmarshal(c, &u.Children); err != nil {
+			return err
+		}
+		u.Children = compact(u.Children)
+	}
+	u.Raw = bytes.Clone(b)
+	return nil
+}
+
+// cmp returns a when it is set, else b.
+func cmp(a, b int64) int64 {
+	if a != 0 {
+		return a
+	}
+	return b
+}
+
+// listEnvelope makes a UserPage report success:false to the transport.
+type listEnvelope struct{ p *UserPage }
+
+func (e *listEnvelope) UnmarshalJSON(b []byte) error { return e.p.UnmarshalJSON(b) }
+
+// Failure reports a body with "success": false, carrying its msg.
+func (e *listEnvelope) Failure() ([]string, bool) { return failure(e.p.Raw) }
+
+// List returns one page of the project's users: up to [PageSize] parents
+// from opts.StartingPosition, and their children. A nil opts is a
+// *ValidationError (GroupID is required).
+//
+// API: POST /users/ {"action": "get_user_list"}. Safe: retried after a
+// 5xx or a reset.
+func (s *UsersService) List(ctx context.Context, opts *UserListOptions) (*UserPage, error) {
+	if opts == nil {
+		return nil, nilRequest("Users.List")
+	}
+	k := newCall("Users.List", actionGetUserList, common{GroupID: opts.GroupID, Doc: opts.Doc})
+	k.v.Check(opts.StartingPosition >= 0, "doc.starting_position", "must not be negative")
+	k.v.Check(!(opts.OnlyParents && opts.OnlyChildren), "doc.only_children", "cannot be combined with only_parents")
+	for i, f := range opts.Fields {
+		k.v.Check(strings.TrimSpace(f) != "", "doc.fields["+strconv.Itoa(i)+"]", "is empty")
+	}
+	k.doc = flags(
+		member{"with_excluded", opts.WithExcluded},
+		member{"only_excluded", opts.OnlyExcluded},
+		member{"only_parents", opts.OnlyParents},
+		member{"only_children", opts.OnlyChildren},
+		member{"return_families", opts.ReturnFamilies},
+		member{"starting_position", opts.StartingPosition},
+		member{"_allfields", opts.AllFields},
+		member{"fields", opts.Fields},
+	)
+	var p UserPage
+	if err := k.send(ctx, s.tc, &listEnvelope{&p}); err != nil {
+		return nil, err
+	}
+	p.StartingPosition = opts.StartingPosition
+	return &p, nil
+}
+
+// All walks the list from opts.StartingPosition: each page's parents,
+// then their children (with ReturnFamilies, each parent followed by its
+// own children). It fetches lazily, a page at a time, stepping the offset
+// by the page's number of parents, and stops after a page of fewer than
+// [PageSize] parents, an empty page or a page that repeats the previous.
+// An error is yielded once, with a nil user, and ends the walk. A nil
+// opts yields a *ValidationError.
+//
+// API: POST /users/ {"action": "get_user_list"}, repeated. Safe.
+func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2[*UserSummary, error] {
+	var o UserListOptions
+	if opts != nil {
+		o = *opts
+	}
+	return paging.All(ctx, paging.Pager[UserSummary]{
+		Start:    o.StartingPosition,
+		PageSize: PageSize,
+		Fetch: func(ctx context.Context, pos int) ([]*UserSummary, int, error) {
+			if opts == nil {
+				return nil, 0, nilRequest("Users.All")
+			}
+			q := o
+			q.StartingPosition = pos
+			p, err := s.List(ctx, &q)
+			if err != nil {
+				return nil, 0, err
+			}
+			items := make([]*UserSummary, 0, len(p.Users)+len(p.Children))
+			for _, u := range p.Users {
+				items = append(items, u)
+				items = append(items, u.Children...)
+			}
+			items = append(items, p.Children...)
+			// Pages count parents; a children-only listing has none, so
+			// its children are what the page holds.
+			n := len(p.Users)
+			if n == 0 {
+				n = len(p.Children)
+			}
+			return items, n, nil
+		},
+		Next: paging.NextOffset,
+		Key:  func(u *UserSummary) string { return strconv.FormatInt(u.CloginID, 10) },
+	})
+}
