@@ -121,7 +121,7 @@ func ExampleUsersService_List() {
 	page, err := srv.Client().Users.List(context.Background(), &classifieds.UserListOptions{
 		Page:         2,
 		ItemsPerPage: 20,
-		UseCache:     classifieds.Bool(false),
+		UseCache:     classifieds.Ptr(false),
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -156,8 +156,8 @@ func ExampleUsersService_Update() {
 	srv.AddUsers(1)
 
 	u, err := srv.Client().Users.Update(context.Background(), 1, &classifieds.UserUpdateRequest{
-		City:     classifieds.String("Delft"),
-		Cellular: classifieds.String("06-87654321"),
+		City:     classifieds.Ptr("Delft"),
+		Cellular: classifieds.Ptr("06-87654321"),
 	})
 	if err != nil {
 		fmt.Println(err)

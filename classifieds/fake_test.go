@@ -186,7 +186,7 @@ func TestUsers_Lifecycle_againstTheFake(t *testing.T) {
 	got.Activation = u.Activation
 	assert.Equal(t, u, got)
 
-	up, err := c.Users.Update(ctx, u.UserID, &classifieds.UserUpdateRequest{City: classifieds.String("Delft"), Fax: classifieds.String("")})
+	up, err := c.Users.Update(ctx, u.UserID, &classifieds.UserUpdateRequest{City: classifieds.Ptr("Delft"), Fax: classifieds.Ptr("")})
 	require.NoError(t, err)
 	assert.Equal(t, "Delft", up.City)
 	stored, _ := srv.User(u.UserID)

@@ -99,14 +99,9 @@ type UserUpdateRequest struct {
 	Cellular       *string `json:"cellular,omitempty"`
 }
 
-// String returns a pointer to s, for the fields of [UserUpdateRequest].
-func String(s string) *string { return &s }
-
-// Int64 returns a pointer to n, for ClientID and ExternalUserID.
-func Int64(n int64) *int64 { return &n }
-
-// Bool returns a pointer to b, for [UserListOptions].UseCache.
-func Bool(b bool) *bool { return &b }
+// Ptr returns a pointer to v, for the optional fields of the request and
+// option types: &UserUpdateRequest{City: classifieds.Ptr("Delft")}.
+func Ptr[T any](v T) *T { return &v }
 
 func (r *UserUpdateRequest) validate(userID int64) error {
 	v := validate.New("classifieds: Users.Update")

@@ -26,7 +26,7 @@ func seedListUser() *User {
 // seedCreateRequest is the body of the seed's create example.
 func seedCreateRequest() *UserCreateRequest {
 	return &UserCreateRequest{
-		ClientID: Int64(1), ExternalUserID: Int64(1), CompanyName: "Bedrijfsnaam", Gender: "M",
+		ClientID: Ptr[int64](1), ExternalUserID: Ptr[int64](1), CompanyName: "Bedrijfsnaam", Gender: "M",
 		FirstName: "Voornaam", LastName: "Achternaam", DateOfBirth: "1980-04-09", Address: "Straatnaam",
 		HouseNumber: "19b", PostalCode: "2818 AA", City: "Zoetermeer", County: "ZH", Country: "NL",
 		Email: "info@test.nl", Website: "www.test.nl", Phone: "079-1234567", Fax: "", Cellular: "06-12345678",
@@ -37,7 +37,7 @@ func TestUsers_List_seedRequestAndResponse(t *testing.T) {
 	c, m := newMock(t)
 	m.on("GET", testBase+"/users/", 200, readTestdata(t, "list_response.repaired.json"))
 
-	p, err := c.Users.List(ctx, &UserListOptions{Page: 1, ItemsPerPage: 10, UseCache: Bool(false)})
+	p, err := c.Users.List(ctx, &UserListOptions{Page: 1, ItemsPerPage: 10, UseCache: Ptr(false)})
 	require.NoError(t, err)
 
 	r := m.only(t)
@@ -61,8 +61,8 @@ func TestUsers_List_queryEncoding(t *testing.T) {
 	}{
 		{"nil means defaults", nil, "", 1, 25},
 		{"zero value", &UserListOptions{}, "", 1, 25},
-		{"useCache true", &UserListOptions{UseCache: Bool(true)}, "useCache=1", 1, 25},
-		{"useCache false is sent", &UserListOptions{UseCache: Bool(false)}, "useCache=0", 1, 25},
+		{"useCache true", &UserListOptions{UseCache: Ptr(true)}, "useCache=1", 1, 25},
+		{"useCache false is sent", &UserListOptions{UseCache: Ptr(false)}, "useCache=0", 1, 25},
 		{"page and size", &UserListOptions{Page: 3, ItemsPerPage: 100}, "itemsPerPage=100&page=3", 3, 100},
 	}
 	for _, tc := range cases {
@@ -280,7 +280,7 @@ func TestUsers_Create_transportFailureNotRetried(t *testing.T) {
 func TestUsers_Update_request(t *testing.T) {
 	c, m := newMock(t)
 	m.on("PUT", testBase+"/users/", 200, `{"result":true,"errors":[],"data":{"userId":"12","city":"Delft","fax":""}}`)
-	u, err := c.Users.Update(ctx, 12, &UserUpdateRequest{City: String("Delft"), Fax: String(""), ExternalUserID: Int64(0)})
+	u, err := c.Users.Update(ctx, 12, &UserUpdateRequest{City: Ptr("Delft"), Fax: Ptr(""), ExternalUserID: Ptr[int64](0)})
 	require.NoError(t, err)
 	assert.Equal(t, int64(12), u.UserID)
 	assert.Equal(t, "Delft", u.City)
@@ -296,7 +296,7 @@ func TestUsers_Update_noUserEchoed(t *testing.T) {
 	for _, body := range []string{`{"result":true,"errors":[],"data":[]}`, `{"result":true,"errors":"","data":false}`} {
 		c, m := newMock(t)
 		m.on("PUT", testBase+"/users/", 200, body)
-		u, err := c.Users.Update(ctx, 12, &UserUpdateRequest{City: String("Delft")})
+		u, err := c.Users.Update(ctx, 12, &UserUpdateRequest{City: Ptr("Delft")})
 		require.NoError(t, err)
 		assert.Nil(t, u)
 	}
@@ -305,7 +305,7 @@ func TestUsers_Update_noUserEchoed(t *testing.T) {
 func TestUsers_Update_errorAndTransportFailure(t *testing.T) {
 	c, m := newMock(t)
 	m.on("PUT", testBase+"/users/", 200, `{"result":false,"errors":["postalCode: invalid"]}`)
-	_, err := c.Users.Update(ctx, 12, &UserUpdateRequest{City: String("Delft")})
+	_, err := c.Users.Update(ctx, 12, &UserUpdateRequest{City: Ptr("Delft")})
 	var ae *APIError
 	require.ErrorAs(t, err, &ae)
 	assert.Equal(t, 200, ae.StatusCode)
@@ -313,7 +313,7 @@ func TestUsers_Update_errorAndTransportFailure(t *testing.T) {
 
 	c, m = newMock(t)
 	m.fail("PUT", testBase+"/users/", errors.New("dial tcp: refused"))
-	_, err = c.Users.Update(ctx, 12, &UserUpdateRequest{City: String("Delft")})
+	_, err = c.Users.Update(ctx, 12, &UserUpdateRequest{City: Ptr("Delft")})
 	var ue *url.Error
 	assert.ErrorAs(t, err, &ue)
 }

@@ -57,7 +57,7 @@ func TestUsers_Create_validationTable(t *testing.T) {
 			r.FirstName, r.Address, r.HouseNumber, r.City, r.Website, r.PostalCode = "", "", "", "", "", ""
 		}, nil},
 		{"IDs may be sent as 0", func(r *classifieds.UserCreateRequest) {
-			r.ClientID, r.ExternalUserID = classifieds.Int64(0), classifieds.Int64(0)
+			r.ClientID, r.ExternalUserID = classifieds.Ptr[int64](0), classifieds.Ptr[int64](0)
 		}, nil},
 
 		// Invalid inputs: one constraint each.
@@ -135,7 +135,7 @@ func TestUsers_Create_validationTable(t *testing.T) {
 }
 
 func TestUsers_Update_validationTable(t *testing.T) {
-	s := classifieds.String
+	s := classifieds.Ptr[string]
 	cases := []struct {
 		name string
 		id   int64

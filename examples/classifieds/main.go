@@ -60,7 +60,7 @@ func run(ctx context.Context, w io.Writer, env func(string) string) error {
 
 // readOnly lists the first page and reads its first user.
 func readOnly(ctx context.Context, w io.Writer, c *classifieds.Client) error {
-	page, err := c.Users.List(ctx, &classifieds.UserListOptions{ItemsPerPage: 10, UseCache: classifieds.Bool(false)})
+	page, err := c.Users.List(ctx, &classifieds.UserListOptions{ItemsPerPage: 10, UseCache: classifieds.Ptr(false)})
 	if err != nil {
 		return fmt.Errorf("listing users: %w", err)
 	}
@@ -109,7 +109,7 @@ func fullWalk(ctx context.Context, w io.Writer, c *classifieds.Client) error {
 	}
 	fmt.Fprintln(w, "Activated with the new token.")
 
-	up, err := c.Users.Update(ctx, u.UserID, &classifieds.UserUpdateRequest{City: classifieds.String("Delft")})
+	up, err := c.Users.Update(ctx, u.UserID, &classifieds.UserUpdateRequest{City: classifieds.Ptr("Delft")})
 	if err != nil {
 		return fmt.Errorf("updating: %w", err)
 	}
