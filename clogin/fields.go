@@ -25,7 +25,7 @@ func Text(s string) FieldValue { return FieldValue{text: s} }
 
 // Choices is a multi-choice field's value, sent as a JSON list.
 func Choices(values ...string) FieldValue {
-	return FieldValue{choices: slices.Clone(values), multi: true}
+	return FieldValue{choices: append([]string{}, values...), multi: true}
 }
 
 // IsChoices reports whether v is a list of choices.
@@ -50,7 +50,7 @@ func (v FieldValue) String() string {
 // MarshalJSON encodes a string, or a list for [Choices] ([] when none).
 func (v FieldValue) MarshalJSON() ([]byte, error) {
 	if v.multi {
-		if v.choices == nil {
+		if len(v.choices) == 0 {
 			return []byte("[]"), nil
 		}
 		return json.Marshal(v.choices)
