@@ -174,7 +174,11 @@ func (k *call) encodeDoc() json.RawMessage {
 	if k.c.Doc != nil {
 		b, err := json.Marshal(k.c.Doc)
 		if err != nil {
-			k.v.Add("doc", "cannot be encoded as JSON: "+err.Error())
+			// A UserFields that failed its checks fails to encode too:
+			// report it once.
+			if !k.v.Failed() {
+				k.v.Add("doc", "cannot be encoded as JSON: "+err.Error())
+			}
 			return nil
 		}
 		if !bytes.Equal(b, []byte("null")) {
