@@ -29,11 +29,10 @@ func ExampleUsersService_Create() {
 	srv := clogintest.NewServer()
 	defer srv.Close()
 	c, ctx := srv.Client(), context.Background()
-	quiet := true
 
 	parent, err := c.Users.Create(ctx, &clogin.CreateRequest{
 		GroupID:             srv.GroupID,
-		DisableEmailSending: &quiet,
+		DisableEmailSending: clogin.Ptr(true),
 		Doc:                 clogin.UserFields{FirstName: "Ada", LastName: "Lovelace", MainEmail: "ada@example.com", Password: "analytical"},
 	})
 	if err != nil {

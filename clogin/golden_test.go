@@ -15,8 +15,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden request bodies in testdata/golden")
 
-func ptr[T any](v T) *T { return &v }
-
 // goldenCalls are one call per action (and variant) whose exact request
 // body is kept in testdata/golden/<name>.json.
 var goldenCalls = []struct {
@@ -26,8 +24,8 @@ var goldenCalls = []struct {
 	{"create", func(ctx context.Context, u *UsersService) error {
 		_, err := u.Create(ctx, &CreateRequest{
 			GroupID:             7770001,
-			SubmitForms:         ptr(false),
-			DisableEmailSending: ptr(true),
+			SubmitForms:         Ptr(false),
+			DisableEmailSending: Ptr(true),
 			Doc: UserFields{
 				Username: "ada@example.com", Password: "analytical", MainEmail: "ada@example.com",
 				FirstName: "Ada", LastName: "Lovelace", OrgName: "Lovelace family",
@@ -57,7 +55,7 @@ var goldenCalls = []struct {
 	}},
 	{"update", func(ctx context.Context, u *UsersService) error {
 		_, err := u.Update(ctx, &UpdateRequest{
-			GroupID: 7770001, CloginID: 5550002, ConnectedTo: 5550001, SubmitForms: ptr(false),
+			GroupID: 7770001, CloginID: 5550002, ConnectedTo: 5550001, SubmitForms: Ptr(false),
 			Fields: map[string]FieldValue{
 				"your_instrument":  Text("cello"),
 				"will_you_tour":    Choices("no"),
