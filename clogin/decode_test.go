@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -286,3 +288,29 @@ func FuzzUserPage(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkUserPage_Decode(b *testing.B) {
+	// A full page: 50 parents and 75 children, nested as the fake sends them.
+	var users, children []string
+	for i := range 50 {
+		item := `{"user_info":{"clogin_id":"` + itoa(5550001+i) + `","group_id":"7770001","connected_to":"` + itoa(5550001+i) + `"},` +
+			`"meta_info":{"u_name":"Parent","total_forms":"2","completed_forms":"0","total_order":"250.00","total_paid":"0.00","total_balance":"250.00","status_id":"0","status_name":null}}`
+		users = append(users, item)
+		for range i%3 + 1 {
+			children = append(children, item)
+		}
+	}
+	body := []byte(`{"total_users":125,"records_per_page":50,"users":[` + join(users) + `],"children":[` + join(children[:75]) + `]}`)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		var p UserPage
+		if err := json.Unmarshal(body, &p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func join(items []string) string { return strings.Join(items, ",") }

@@ -196,6 +196,7 @@ func cmp(a, b int64) int64 {
 // listEnvelope makes a UserPage report success:false to the transport.
 type listEnvelope struct{ p *UserPage }
 
+// UnmarshalJSON decodes into the page.
 func (e *listEnvelope) UnmarshalJSON(b []byte) error { return e.p.UnmarshalJSON(b) }
 
 // Failure reports a body with "success": false, carrying its msg.

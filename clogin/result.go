@@ -100,6 +100,7 @@ func (r *Result) UnmarshalJSON(b []byte) error {
 // resultEnvelope makes a Result report success:false to the transport.
 type resultEnvelope struct{ r *Result }
 
+// UnmarshalJSON decodes into the result.
 func (e *resultEnvelope) UnmarshalJSON(b []byte) error { return e.r.UnmarshalJSON(b) }
 
 // Failure reports a body with "success": false, carrying its msg.
