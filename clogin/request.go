@@ -172,7 +172,7 @@ func (k *call) body() []byte {
 func (k *call) encodeDoc() json.RawMessage {
 	var user json.RawMessage
 	if k.c.Doc != nil {
-		b, err := json.Marshal(k.c.Doc)
+		b, err := transport.EncodeJSON(k.c.Doc)
 		if err != nil {
 			// A UserFields that failed its checks fails to encode too:
 			// report it once.
@@ -225,7 +225,7 @@ func encodeObject(ms []member) ([]byte, error) {
 		k, _ := json.Marshal(m.key)
 		buf.Write(k)
 		buf.WriteByte(':')
-		v, err := json.Marshal(m.val)
+		v, err := transport.EncodeJSON(m.val)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", m.key, err)
 		}

@@ -190,7 +190,7 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) error {
 	}
 	var body any
 	if r.Body != nil {
-		b, err := json.Marshal(r.Body)
+		b, err := EncodeJSON(r.Body)
 		if err != nil {
 			return fmt.Errorf("%s: %s %s: encoding request: %w", c.api.Name, r.Method, r.Path, err)
 		}
@@ -225,6 +225,18 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) error {
 		return c.apiError(st, resp)
 	}
 	return c.decode(st, resp, out)
+}
+
+// EncodeJSON is json.Marshal without HTML escaping: an e-mail body keeps
+// its "<p>" instead of going out as "\u003cp\u003e".
+func EncodeJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // wait takes a token from the client-side limiter, honouring ctx.

@@ -50,6 +50,18 @@ func TestTransport_Do_sendsTheExactRequest(t *testing.T) {
 	assert.JSONEq(t, `{"first_name":"Ada"}`, string(body))
 }
 
+func TestTransport_Do_bodyIsNotHTMLEscaped(t *testing.T) {
+	var body []byte
+	srv := newCounting(t, func(w http.ResponseWriter, r *http.Request) {
+		body, _ = io.ReadAll(r.Body)
+		_, _ = w.Write([]byte(`{}`))
+	})
+	c := newClient(t, srv.URL)
+	in := map[string]any{"body": "<p>Tom & Jerry</p>", "raw": json.RawMessage(`{"html":"<b>"}`)}
+	require.NoError(t, c.Do(context.Background(), &Request{Method: "POST", Path: "/users/", Body: in}, &struct{}{}))
+	assert.Equal(t, `{"body":"<p>Tom & Jerry</p>","raw":{"html":"<b>"}}`, string(body))
+}
+
 func TestTransport_Do_noBodyNoContentType(t *testing.T) {
 	var ct string
 	var ua string
