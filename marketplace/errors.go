@@ -34,6 +34,10 @@ var (
 	// ErrUnexpectedResponse marks a 2xx response whose body is not the
 	// JSON the endpoint documents.
 	ErrUnexpectedResponse = transport.ErrUnexpectedResponse
+
+	// ErrRedirectRefused marks a redirect the SDK would not follow: to
+	// another host or from https to http, where credentials must not go.
+	ErrRedirectRefused = transport.ErrRedirectRefused
 )
 
 // DefaultRetryPolicy returns the policy used when [WithRetryPolicy] is not

@@ -42,6 +42,10 @@ var (
 	// ErrUnexpectedResponse marks a 2xx whose body is not the JSON the
 	// endpoint documents.
 	ErrUnexpectedResponse = transport.ErrUnexpectedResponse
+
+	// ErrRedirectRefused marks a redirect the SDK would not follow: to
+	// another host or from https to http, where credentials must not go.
+	ErrRedirectRefused = transport.ErrRedirectRefused
 )
 
 // DefaultRetryPolicy returns the policy a Client uses without
