@@ -245,14 +245,8 @@ func (s *Server) insert(u *record) {
 }
 
 func (s *Server) update(w http.ResponseWriter, r *http.Request) {
-	b, err := readBody(r)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	id, ok := b.id("userId")
-	if !ok || id == 0 {
-		writeError(w, http.StatusBadRequest, "userId: is required")
+	b, id, ok := readUserBody(w, r)
+	if !ok {
 		return
 	}
 	s.mu.Lock()
@@ -293,14 +287,8 @@ func (s *Server) delete(w http.ResponseWriter, id int64) {
 }
 
 func (s *Server) deleteByBody(w http.ResponseWriter, r *http.Request) {
-	b, err := readBody(r)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	id, ok := b.id("userId")
-	if !ok || id == 0 {
-		writeError(w, http.StatusBadRequest, "userId: is required")
+	_, id, ok := readUserBody(w, r)
+	if !ok {
 		return
 	}
 	s.delete(w, id)
@@ -334,14 +322,8 @@ func (s *Server) activate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) generate(w http.ResponseWriter, r *http.Request) {
-	b, err := readBody(r)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	id, ok := b.id("userId")
-	if !ok || id == 0 {
-		writeError(w, http.StatusBadRequest, "userId: is required")
+	_, id, ok := readUserBody(w, r)
+	if !ok {
 		return
 	}
 	s.mu.Lock()
@@ -363,4 +345,20 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) {
 	u.token, u.validUntil = newToken(), now.Add(ActivationLifetime) // older tokens are revoked
 	fakekit.WriteJSON(w, http.StatusOK, envelope{Result: true, Errors: []string{},
 		Data: wireActive{UserID: id, ActivationToken: u.token, ValidUntil: u.validUntil.UTC().Format(vendorTime)}})
+}
+
+// readUserBody reads a JSON body that must name a userId, answering 400
+// itself when it does not.
+func readUserBody(w http.ResponseWriter, r *http.Request) (body, int64, bool) {
+	b, err := readBody(r)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return nil, 0, false
+	}
+	id, ok := b.id("userId")
+	if !ok || id == 0 {
+		writeError(w, http.StatusBadRequest, "userId: is required")
+		return nil, 0, false
+	}
+	return b, id, true
 }
