@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"reflect"
 	"runtime"
 	"strings"
 	"sync"
@@ -128,11 +129,12 @@ func TestTransport_Redirect_callerClientKeepsItsOwnPolicy(t *testing.T) {
 		http.Redirect(w, r, "/again", http.StatusFound)
 	})
 	stop := errors.New("caller says stop")
-	hc := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return stop }}
+	policy := func(*http.Request, []*http.Request) error { return stop }
+	hc := &http.Client{CheckRedirect: policy}
 	c := newClient(t, srv.URL, func(s *Settings) { s.HTTPClient = hc })
 	err := c.Do(context.Background(), &Request{Method: "GET", Path: "/x"}, &struct{}{})
 	require.ErrorIs(t, err, stop)
-	assert.NotNil(t, hc.CheckRedirect, "the caller's client is not modified")
+	assert.Equal(t, reflect.ValueOf(policy).Pointer(), reflect.ValueOf(hc.CheckRedirect).Pointer(), "the caller's client is not modified")
 }
 
 func TestTransport_ErrorBody_hugeBodyKeeps64KiBAndMemoryStaysFlat(t *testing.T) {
