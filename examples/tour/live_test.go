@@ -10,13 +10,13 @@ import (
 	"time"
 )
 
-// TestRun_live runs the tour against every live API whose variables are
+// TestLive_tour runs the tour against every live API whose variables are
 // set (see the package comment), the fakes for the rest:
 //
 //	MARKETPLACE_BASE_URL=... MARKETPLACE_API_KEY=... go test -tags live -run Live ./examples/tour
 //
 // It creates real records: use a sandbox account.
-func TestRun_live(t *testing.T) {
+func TestLive_tour(t *testing.T) {
 	anyLive := false
 	for _, s := range steps {
 		anyLive = anyLive || s.live(os.Getenv)
