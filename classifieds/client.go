@@ -48,10 +48,11 @@ func NewClient(opts ...Option) (*Client, error) {
 	case strings.ContainsAny(cfg.apiKey, "\r\n\x00"):
 		errs = append(errs, errors.New("classifieds: the API key contains a line break or NUL"))
 	}
-	key := cfg.apiKey
+	// One read-only value slice for every request: no allocation per call.
+	keyValue := []string{cfg.apiKey}
 	t, err := transport.New(transport.API{
 		Name:      "classifieds",
-		Authorize: func(h http.Header) { h[authHeader] = []string{key} },
+		Authorize: func(h http.Header) { h[authHeader] = keyValue },
 	}, cfg.Settings)
 	if err != nil {
 		errs = append(errs, err)

@@ -64,6 +64,8 @@ type UserPage struct {
 	Totals json.RawMessage
 	// Raw is the whole response body.
 	Raw json.RawMessage
+
+	failed bool // the body carried "success": false
 }
 
 // UnmarshalJSON decodes a get_user_list body; numbers may be strings and
@@ -78,6 +80,7 @@ func (p *UserPage) UnmarshalJSON(b []byte) error {
 		TotalUsers     jsonx.Int64     `json:"total_users"`
 		RecordsPerPage jsonx.Int64     `json:"records_per_page"`
 		Totals         json.RawMessage `json:"totals"`
+		Success        *jsonx.Bool     `json:"success"`
 	}
 	if err := json.Unmarshal(b, &aux); err != nil {
 		return err
@@ -89,6 +92,7 @@ func (p *UserPage) UnmarshalJSON(b []byte) error {
 		RecordsPerPage: int(aux.RecordsPerPage),
 		Totals:         bytes.Clone(aux.Totals),
 		Raw:            bytes.Clone(b),
+		failed:         aux.Success != nil && !bool(*aux.Success),
 	}
 	// A parent's connected_to is its own id; fill it when the item leaves
 	// it out, so ConnectedTo always names the family.
@@ -200,7 +204,7 @@ type listEnvelope struct{ p *UserPage }
 func (e *listEnvelope) UnmarshalJSON(b []byte) error { return e.p.UnmarshalJSON(b) }
 
 // Failure reports a body with "success": false, carrying its msg.
-func (e *listEnvelope) Failure() ([]string, bool) { return failure(e.p.Raw) }
+func (e *listEnvelope) Failure() ([]string, bool) { return failure(e.p.failed, e.p.Raw) }
 
 // List returns one page of the project's users: up to [PageSize] parents
 // from opts.StartingPosition, and their children. A nil opts is a

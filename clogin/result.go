@@ -49,6 +49,8 @@ type Result struct {
 	// Raw is the whole response body, for keys this type does not model
 	// (get_info's fields, products, forms, cart and payments).
 	Raw json.RawMessage `json:"-"`
+
+	failed bool // the body carried "success": false
 }
 
 // UnmarshalJSON decodes a users response: numbers that arrive as
@@ -62,7 +64,7 @@ func (r *Result) UnmarshalJSON(b []byte) error {
 	aux := struct {
 		*plain
 		Message       json.RawMessage  `json:"msg"`
-		Success       jsonx.Bool       `json:"success"`
+		Success       *jsonx.Bool      `json:"success"`
 		SystemAction  jsonx.StringList `json:"system_action"`
 		UserToken     json.RawMessage  `json:"user_token"`
 		Users         []jsonx.Int64    `json:"users"`
@@ -75,7 +77,8 @@ func (r *Result) UnmarshalJSON(b []byte) error {
 	}
 	r.Message = text(aux.Message)
 	r.UserToken = text(aux.UserToken)
-	r.Success = bool(aux.Success)
+	r.Success = aux.Success != nil && bool(*aux.Success)
+	r.failed = aux.Success != nil && !bool(*aux.Success)
 	r.SystemAction = aux.SystemAction
 	r.Users = nil
 	for _, u := range aux.Users {
@@ -104,17 +107,14 @@ type resultEnvelope struct{ r *Result }
 func (e *resultEnvelope) UnmarshalJSON(b []byte) error { return e.r.UnmarshalJSON(b) }
 
 // Failure reports a body with "success": false, carrying its msg.
-func (e *resultEnvelope) Failure() ([]string, bool) { return failure(e.r.Raw) }
+func (e *resultEnvelope) Failure() ([]string, bool) { return failure(e.r.failed, e.r.Raw) }
 
 var _ transport.Failer = (*resultEnvelope)(nil)
 
-// failure reads a body's success flag: only a present, false flag is a
-// failure (get_user_list documents no flag at all).
-func failure(body []byte) ([]string, bool) {
-	var f struct {
-		Success *jsonx.Bool `json:"success"`
-	}
-	if json.Unmarshal(body, &f) != nil || f.Success == nil || bool(*f.Success) {
+// failure turns a body whose success flag was present and false into its
+// messages (get_user_list documents no flag at all: absent is success).
+func failure(failed bool, body []byte) ([]string, bool) {
+	if !failed {
 		return nil, false
 	}
 	msgs := transport.Messages(body)

@@ -102,10 +102,11 @@ func NewClient(opts ...Option) (*Client, error) {
 	if !isToken(cfg.apiKeyHeader) {
 		errs = append(errs, errors.New("marketplace: WithAPIKeyHeader: not a valid header name"))
 	}
-	key, name := cfg.apiKey, http.CanonicalHeaderKey(cfg.apiKeyHeader)
+	// One read-only value slice for every request: no allocation per call.
+	keyValue, name := []string{cfg.apiKey}, http.CanonicalHeaderKey(cfg.apiKeyHeader)
 	tc, err := transport.New(transport.API{
 		Name:      "marketplace",
-		Authorize: func(h http.Header) { h[name] = []string{key} },
+		Authorize: func(h http.Header) { h[name] = keyValue },
 	}, cfg.Settings)
 	if err != nil {
 		errs = append(errs, err)

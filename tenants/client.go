@@ -132,10 +132,11 @@ func NewClient(opts ...Option) (*Client, error) {
 		}
 		hostTenant = err == nil && tenantErr == nil && strings.EqualFold(u.Hostname(), cfg.tenant+hostSuffix)
 	}
-	header, token := http.CanonicalHeaderKey(cfg.tokenHeader), cfg.token
+	// One read-only value slice for every request: no allocation per call.
+	header, tokenValue := http.CanonicalHeaderKey(cfg.tokenHeader), []string{cfg.token}
 	tc, err := transport.New(transport.API{
 		Name:      "tenants",
-		Authorize: func(h http.Header) { h[header] = []string{token} },
+		Authorize: func(h http.Header) { h[header] = tokenValue },
 	}, s)
 	if err != nil {
 		errs = append(errs, err)

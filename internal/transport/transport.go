@@ -52,7 +52,7 @@ type Request struct {
 	// parameters already escaped with [Segment].
 	Path  string
 	Query url.Values
-	// Body is sent as JSON when non-nil.
+	// Body is sent as JSON when non-nil; a json.RawMessage is sent as is.
 	Body any
 	// Safe marks a POST that may be re-sent after a 5xx or a reset (the
 	// server acting twice does no harm). GET, PUT and DELETE are always safe.
@@ -189,7 +189,9 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) error {
 		u += "?" + r.Query.Encode()
 	}
 	var body any
-	if r.Body != nil {
+	if raw, ok := r.Body.(json.RawMessage); ok {
+		body = []byte(raw) // already encoded by the caller: not encoded twice
+	} else if r.Body != nil {
 		b, err := EncodeJSON(r.Body)
 		if err != nil {
 			return fmt.Errorf("%s: %s %s: encoding request: %w", c.api.Name, r.Method, r.Path, err)

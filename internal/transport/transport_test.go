@@ -63,6 +63,18 @@ func TestTransport_Do_bodyIsNotHTMLEscaped(t *testing.T) {
 	assert.Equal(t, `{"body":"<p>Tom & Jerry</p>","raw":{"html":"<b>"}}`, string(body))
 }
 
+func TestTransport_Do_rawMessageBodySentAsIs(t *testing.T) {
+	var body []byte
+	srv := newCounting(t, func(w http.ResponseWriter, r *http.Request) {
+		body, _ = io.ReadAll(r.Body)
+		_, _ = w.Write([]byte(`{}`))
+	})
+	c := newClient(t, srv.URL)
+	raw := json.RawMessage(`{"action":"login",  "doc":{}}`)
+	require.NoError(t, c.Do(context.Background(), &Request{Method: "POST", Path: "/users/", Body: raw}, &struct{}{}))
+	assert.Equal(t, string(raw), string(body), "an encoded body is not encoded again")
+}
+
 func TestTransport_Do_noBodyNoContentType(t *testing.T) {
 	var ct string
 	var ua string
