@@ -3,7 +3,7 @@ package transport
 import (
 	"bytes"
 	"context"
-	"encoding/json"
+	stdjson "encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +14,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+	jsonv1 "github.com/go-json-experiment/json/v1"
 	"github.com/hashicorp/go-retryablehttp"
 	"golang.org/x/time/rate"
 )
@@ -36,7 +39,16 @@ type API struct {
 	// Messages decodes a vendor error body into its messages; nil uses
 	// [Messages], which knows the four vendors' shapes.
 	Messages func(body []byte) []string
+	// JSON is the vendor's JSON dialect: the encoding/json/v2 options
+	// (caller-supplied unmarshalers, name matching) that decode every
+	// success body and encode every request body. nil keeps the semantics
+	// of encoding/json v1, without HTML escaping.
+	JSON json.Options
 }
+
+// V1JSON is encoding/json v1's behaviour on the v2 engine, without HTML
+// escaping: the dialect of an [API] whose JSON is nil.
+var V1JSON = json.JoinOptions(jsonv1.DefaultOptionsV1(), jsontext.EscapeForHTML(false))
 
 // Failer is implemented by response envelopes that can report failure in
 // a 2xx body (result:false, success:false). Do turns a failure into an
@@ -121,6 +133,9 @@ func New(api API, s Settings) (*Client, error) {
 	if api.Messages == nil {
 		api.Messages = Messages
 	}
+	if api.JSON == nil {
+		api.JSON = V1JSON
+	}
 	c := &Client{
 		api:       api,
 		base:      base.String(),
@@ -189,10 +204,14 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) error {
 		u += "?" + r.Query.Encode()
 	}
 	var body any
-	if raw, ok := r.Body.(json.RawMessage); ok {
-		body = []byte(raw) // already encoded by the caller: not encoded twice
-	} else if r.Body != nil {
-		b, err := EncodeJSON(r.Body)
+	switch raw := r.Body.(type) { // already encoded by the caller: not encoded twice
+	case jsontext.Value:
+		body = []byte(raw)
+	case stdjson.RawMessage:
+		body = []byte(raw)
+	case nil:
+	default:
+		b, err := json.Marshal(r.Body, c.api.JSON)
 		if err != nil {
 			return fmt.Errorf("%s: %s %s: encoding request: %w", c.api.Name, r.Method, r.Path, err)
 		}
@@ -229,17 +248,9 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) error {
 	return c.decode(st, resp, out)
 }
 
-// EncodeJSON is json.Marshal without HTML escaping: an e-mail body keeps
-// its "<p>" instead of going out as "\u003cp\u003e".
-func EncodeJSON(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
-}
+// EncodeJSON is encoding/json v1's Marshal without HTML escaping: an
+// e-mail body keeps its "<p>" instead of going out as "\u003cp\u003e".
+func EncodeJSON(v any) ([]byte, error) { return json.Marshal(v, V1JSON) }
 
 // wait takes a token from the client-side limiter, honouring ctx.
 func (c *Client) wait(ctx context.Context) error {
@@ -348,7 +359,7 @@ func (c *Client) decode(st *call, resp *http.Response, out any) error {
 		return &responseError{api: c.api.Name, method: st.method, path: st.path, status: resp.StatusCode,
 			err: fmt.Errorf("body exceeds %d MiB", MaxBody>>20)}
 	}
-	if err := json.Unmarshal(buf.Bytes(), out); err != nil {
+	if err := json.Unmarshal(buf.Bytes(), out, c.api.JSON); err != nil {
 		return &responseError{api: c.api.Name, method: st.method, path: st.path, status: resp.StatusCode,
 			err: fmt.Errorf("decoding %s: %w", contentKind(resp), err)}
 	}
