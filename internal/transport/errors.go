@@ -28,6 +28,14 @@ var (
 	// ErrRedirectRefused marks a redirect the SDK will not follow: to another
 	// host or scheme, where the credentials must not go.
 	ErrRedirectRefused = errors.New("redirect refused")
+
+	// ErrOutcomeUnknown marks a call that is not safe to repeat (a create)
+	// and failed after its request was written: a 5xx, a connection reset
+	// or a timeout while waiting for the answer, a 2xx whose body could not
+	// be read. The server may have acted on it, so look before creating
+	// again. A call that failed before anything was sent, or with a 4xx,
+	// never matches it.
+	ErrOutcomeUnknown = errors.New("outcome unknown: the server may have acted on the request")
 )
 
 // MaxErrorBody is how much of an error response body an APIError keeps.
@@ -43,9 +51,10 @@ type APIError struct {
 	Body       []byte        // raw response body, at most 64 KiB kept
 	RequestID  string        // from a request-id header where the server sends one
 	RetryAfter time.Duration // parsed Retry-After, 0 if none
-	Attempts   int           // how many times the request was sent
+	Attempts   int           // times the request was written to a connection, replays inside net/http included
 
-	api string // the package that made the call, prefixed to Error()
+	api     string // the package that made the call, prefixed to Error()
+	unknown bool   // an unsafe call answered 5xx: see ErrOutcomeUnknown
 }
 
 // Error reads like "marketplace: GET /users/u_1: 404 Not Found: first message".
@@ -66,7 +75,7 @@ func (e *APIError) Error() string {
 	}
 	if len(e.Messages) > 0 {
 		b.WriteString(": ")
-		b.WriteString(e.Messages[0])
+		b.WriteString(printable(e.Messages[0]))
 		if n := len(e.Messages) - 1; n > 0 {
 			b.WriteString(" (and " + strconv.Itoa(n) + " more)")
 		}
@@ -79,9 +88,12 @@ func (e *APIError) Error() string {
 
 // Is reports whether target is the sentinel for e's status: 400 and 422
 // ErrBadRequest, 401 ErrUnauthorized, 403 ErrForbidden, 404 ErrNotFound,
-// 409 ErrConflict, 429 ErrRateLimited, 5xx ErrServer.
+// 409 ErrConflict, 429 ErrRateLimited, 5xx ErrServer; a 5xx answer to a
+// call that is not safe to repeat also matches ErrOutcomeUnknown.
 func (e *APIError) Is(target error) bool {
 	switch target {
+	case ErrOutcomeUnknown:
+		return e.unknown
 	case ErrBadRequest:
 		return e.StatusCode == http.StatusBadRequest || e.StatusCode == http.StatusUnprocessableEntity
 	case ErrUnauthorized:
@@ -149,6 +161,7 @@ func (e *ValidationError) Field(name string) string {
 type responseError struct {
 	api, method, path string
 	status            int
+	unknown           bool // an unsafe call: the server acted, the result is lost
 	err               error
 }
 
@@ -156,23 +169,36 @@ func (e *responseError) Error() string {
 	return e.api + ": " + e.method + " " + e.path + ": " + strconv.Itoa(e.status) + " response: " + e.err.Error()
 }
 
-func (e *responseError) Unwrap() []error { return []error{ErrUnexpectedResponse, e.err} }
+func (e *responseError) Unwrap() []error {
+	if e.unknown {
+		return []error{ErrUnexpectedResponse, ErrOutcomeUnknown, e.err}
+	}
+	return []error{ErrUnexpectedResponse, e.err}
+}
 
 // requestError is a failure to get any response: transport errors, context
 // cancellation, refused redirects. It unwraps to the underlying error so
 // errors.Is(err, context.Canceled) and errors.As(err, **url.Error) hold.
 type requestError struct {
 	api, method, path string
-	attempts          int
+	tries             int  // tries of the retry loop, written or not
+	unknown           bool // written, then failed: see ErrOutcomeUnknown
 	err               error
 }
 
 func (e *requestError) Error() string {
 	s := e.api + ": " + e.method + " " + e.path + ": " + e.err.Error()
-	if e.attempts > 1 {
-		s += " (after " + strconv.Itoa(e.attempts) + " attempts)"
+	if e.tries > 1 {
+		s += " (after " + strconv.Itoa(e.tries) + " attempts)"
+	}
+	if e.unknown {
+		s += " (the server may have acted on it)"
 	}
 	return s
 }
 
 func (e *requestError) Unwrap() error { return e.err }
+
+// Is reports whether target is ErrOutcomeUnknown and the request may have
+// been acted on.
+func (e *requestError) Is(target error) bool { return target == ErrOutcomeUnknown && e.unknown }

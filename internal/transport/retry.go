@@ -59,6 +59,16 @@ func (p RetryPolicy) withDefaults(api string) (RetryPolicy, error) {
 // (with its RetryAfter) at once.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	st := callFrom(ctx)
+	notProcessed := err != nil && (connectFailure(err) || unprocessedH2(err))
+	switch {
+	case resp != nil:
+		st.responded++
+		if resp.StatusCode >= 500 {
+			st.uncertain = true
+		}
+	case err != nil && !notProcessed && st.writes.Load() > st.triedAt:
+		st.uncertain = true
+	}
 	st.logAttempt(ctx, resp, err)
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return false, ctxErr
@@ -67,7 +77,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		if permanent(err) {
 			return false, nil
 		}
-		return st.safe || connectFailure(err), nil
+		return st.safe || notProcessed, nil
 	}
 	switch resp.StatusCode {
 	case http.StatusTooManyRequests:
@@ -123,12 +133,14 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if secs < 0 {
-			return 0, false
-		}
-		if secs > int64(365*24*time.Hour/time.Second) {
-			secs = int64(365 * 24 * time.Hour / time.Second)
+	if isDigits(v) {
+		// Delta-seconds. One too large for any integer type still means
+		// "not soon": it is capped at a year, far above any MaxRetryAfter,
+		// so the call returns at once with RetryAfter set.
+		const maxSecs = int64(365 * 24 * time.Hour / time.Second)
+		secs, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || secs > maxSecs {
+			secs = maxSecs
 		}
 		return time.Duration(secs) * time.Second, true
 	}
@@ -137,6 +149,20 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 		return 0, false
 	}
 	return max(t.Sub(now), 0).Round(time.Second), true
+}
+
+// isDigits reports whether v is one or more ASCII digits: the only form of
+// delta-seconds (a sign, a fraction or a space makes it garbage).
+func isDigits(v string) bool {
+	if v == "" {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // connectFailure reports whether err happened before the request could

@@ -61,7 +61,9 @@ func TestNew_collectsEveryOptionError(t *testing.T) {
 func TestNew_defaultHTTPClientPoolsConnections(t *testing.T) {
 	c, err := New(testAPI, Settings{BaseURL: "https://api.example.com"})
 	require.NoError(t, err)
-	tr, ok := c.rc.HTTPClient.Transport.(*http.Transport)
+	at, ok := c.rc.HTTPClient.Transport.(attemptTransport)
+	require.True(t, ok, "the SDK's pooled transport is wrapped to count writes and keep the pool")
+	tr, ok := at.base.(*http.Transport)
 	require.True(t, ok)
 	assert.Equal(t, 100, tr.MaxIdleConnsPerHost)
 	assert.Equal(t, DefaultRetryPolicy().MaxRetries, c.rc.RetryMax)
@@ -74,7 +76,9 @@ func TestNew_callerHTTPClientUsedAsIs(t *testing.T) {
 	hc := &http.Client{Transport: rt, Timeout: 3 * time.Second}
 	c, err := New(testAPI, Settings{BaseURL: "https://api.example.com", HTTPClient: hc})
 	require.NoError(t, err)
-	assert.Same(t, rt, c.rc.HTTPClient.Transport)
+	at, ok := c.rc.HTTPClient.Transport.(attemptTransport)
+	require.True(t, ok)
+	assert.Same(t, rt, at.base, "the caller's transport is used as is under the wrapper")
 	assert.Equal(t, 3*time.Second, c.rc.HTTPClient.Timeout)
 	assert.Nil(t, hc.CheckRedirect, "the caller's client is copied, not changed")
 }

@@ -9,9 +9,11 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-json-experiment/json"
@@ -146,7 +148,7 @@ func New(api API, s Settings) (*Client, error) {
 		headers:   s.Headers.Clone(),
 	}
 	c.rc = &retryablehttp.Client{
-		HTTPClient:     withRedirectGuard(hc),
+		HTTPClient:     withAttemptTransport(withRedirectGuard(hc)),
 		Logger:         nil, // its own logger writes to stderr: never on
 		RetryWaitMin:   policy.MinWait,
 		RetryWaitMax:   policy.MaxWait,
@@ -176,16 +178,37 @@ func (c *Client) WithBaseURL(rawURL string, insecure bool) (*Client, error) {
 // BaseURL returns the base URL requests are made against.
 func (c *Client) BaseURL() string { return c.base }
 
-// call is the state of one Do call, carried to the retry hooks in the
-// request's context.
+// call is the state of one Do call, carried to the retry hooks and to
+// attemptTransport in the request's context (retryablehttp's hooks see
+// only the request).
 type call struct {
-	c        *Client
-	method   string
-	path     string
-	safe     bool
-	attempts int
-	start    time.Time
+	c      *Client
+	method string
+	path   string
+	safe   bool
+	tries  int // tries started by the retry loop
+	// writes counts every time the request was written to a connection,
+	// replays inside net/http included; the transport's goroutines add to
+	// it, so it is atomic.
+	writes atomic.Int32
+	// responded counts tries that got a response: a mocked RoundTripper
+	// (httpmock) answers without writing anything.
+	responded int32
+	triedAt   int32 // writes when the current try started
+	// uncertain is set when a try may have reached the server and failed
+	// (a 5xx, or a transport error after the request was written).
+	uncertain bool
+	start     time.Time
+	trace     httptrace.ClientTrace
 }
+
+// attemptCount is what APIError.Attempts reports: the writes, or the tries
+// that were answered where nothing was written (a mocked transport).
+func (st *call) attemptCount() int { return int(max(st.writes.Load(), st.responded)) }
+
+// outcomeUnknown reports whether a failed call may still have been acted
+// on: an unsafe request that reached the server without a clear answer.
+func (st *call) outcomeUnknown() bool { return !st.safe && st.uncertain }
 
 type callKey struct{}
 
@@ -199,6 +222,7 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) error {
 		return fmt.Errorf("%s: %s %s: nil context", c.api.Name, r.Method, r.Path)
 	}
 	st := &call{c: c, method: r.Method, path: r.Path, safe: r.Safe || (r.Method != http.MethodPost && r.Method != http.MethodPatch)}
+	st.trace.WroteRequest = func(httptrace.WroteRequestInfo) { st.writes.Add(1) }
 	u := c.base + r.Path
 	if len(r.Query) > 0 {
 		u += "?" + r.Query.Encode()
@@ -243,6 +267,12 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) error {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		if resp.StatusCode == http.StatusNotFound && r.Method == http.MethodDelete && st.uncertain {
+			// An earlier attempt was written and failed without a clear
+			// answer; the resource being gone now means it did the work.
+			_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
+			return nil
+		}
 		return c.apiError(st, resp)
 	}
 	return c.decode(st, resp, out)
@@ -261,15 +291,18 @@ func (c *Client) wait(ctx context.Context) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		return fmt.Errorf("%w: %w", errRateWait, err)
+		// The wait cannot fit the deadline: it is the deadline that stops
+		// the call, so the error says so.
+		return fmt.Errorf("%w: %w: %w", errRateWait, context.DeadlineExceeded, err)
 	}
 	return nil
 }
 
-// beforeAttempt counts attempts and starts the attempt's clock.
+// beforeAttempt counts tries and starts the try's clock.
 func beforeAttempt(_ retryablehttp.Logger, req *http.Request, i int) {
 	st := callFrom(req.Context())
-	st.attempts = i + 1
+	st.tries = i + 1
+	st.triedAt = st.writes.Load()
 	if st.c.logger != nil {
 		st.start = time.Now()
 	}
@@ -300,22 +333,26 @@ func (st *call) logAttempt(ctx context.Context, resp *http.Response, err error) 
 		slog.String("api", st.c.api.Name),
 		slog.String("method", st.method),
 		slog.String("path", st.path),
-		slog.Int("attempt", st.attempts),
+		slog.Int("attempt", st.tries),
 		slog.Duration("duration", time.Since(st.start)),
 	}
 	if resp != nil {
 		attrs = append(attrs, slog.Int("status", resp.StatusCode))
 	}
 	if err != nil {
-		attrs = append(attrs, slog.String("error", sanitize(err).Error()))
+		attrs = append(attrs, slog.String("error", printable(sanitize(err).Error())))
 	}
+	// sent counts the writes to a connection so far: a replay inside
+	// net/http shows here even though the retry loop made one attempt.
+	attrs = append(attrs, slog.Int("sent", st.attemptCount()))
 	st.c.logger.LogAttrs(ctx, slog.LevelDebug, "userapis: request attempt", attrs...)
 }
 
 // requestErr wraps a failure to get a response. A *url.Error keeps its type
 // but loses the query string from its URL.
 func (c *Client) requestErr(st *call, err error) error {
-	return &requestError{api: c.api.Name, method: st.method, path: st.path, attempts: st.attempts, err: sanitize(err)}
+	return &requestError{api: c.api.Name, method: st.method, path: st.path, tries: st.tries,
+		unknown: st.outcomeUnknown(), err: sanitize(err)}
 }
 
 // sanitize strips the query string from a *url.Error's URL.
@@ -336,7 +373,14 @@ func sanitize(err error) error {
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// decode reads a 2xx body (at most MaxBody) and unmarshals it into out.
+// preallocMax bounds the buffer reserved from a declared Content-Length:
+// beyond it the buffer grows with the bytes that actually arrive, so a
+// server declaring 32 MiB and sending nothing costs nothing.
+const preallocMax = 256 << 10
+
+// decode reads a 2xx body (at most MaxBody) and unmarshals it into out in
+// the API's dialect. A body whose envelope reports failure is an
+// *APIError, even when the rest of it did not decode.
 func (c *Client) decode(st *call, resp *http.Response, out any) error {
 	if out == nil {
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
@@ -349,28 +393,36 @@ func (c *Client) decode(st *call, resp *http.Response, out any) error {
 			bufPool.Put(buf)
 		}
 	}()
-	if resp.ContentLength > 0 && resp.ContentLength <= MaxBody {
-		buf.Grow(int(resp.ContentLength) + 1)
+	if resp.ContentLength > 0 {
+		buf.Grow(int(min(resp.ContentLength+1, preallocMax)))
 	}
 	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, MaxBody+1)); err != nil {
+		st.uncertain = true // the server answered 2xx: it acted, but how is lost
 		return c.requestErr(st, fmt.Errorf("reading response body: %w", err))
 	}
 	if buf.Len() > MaxBody {
-		return &responseError{api: c.api.Name, method: st.method, path: st.path, status: resp.StatusCode,
-			err: fmt.Errorf("body exceeds %d MiB", MaxBody>>20)}
+		return c.responseErr(st, resp, fmt.Errorf("body exceeds %d MiB", MaxBody>>20))
 	}
-	if err := json.Unmarshal(buf.Bytes(), out, c.api.JSON); err != nil {
-		return &responseError{api: c.api.Name, method: st.method, path: st.path, status: resp.StatusCode,
-			err: fmt.Errorf("decoding %s: %w", contentKind(resp), err)}
-	}
+	err := json.Unmarshal(buf.Bytes(), out, c.api.JSON)
 	if f, ok := out.(Failer); ok {
 		if msgs, failed := f.Failure(); failed {
 			e := c.newAPIError(st, resp, buf.Bytes())
-			e.Messages = msgs
+			e.Messages = Printable(msgs)
 			return e
 		}
 	}
+	if err != nil {
+		return c.responseErr(st, resp, fmt.Errorf("decoding %s: %w", contentKind(resp), err))
+	}
 	return nil
+}
+
+// responseErr is a 2xx response the SDK cannot use. For an unsafe call the
+// server acted on the request, but its result is lost: the outcome is
+// unknown.
+func (c *Client) responseErr(st *call, resp *http.Response, err error) error {
+	return &responseError{api: c.api.Name, method: st.method, path: st.path, status: resp.StatusCode,
+		unknown: !st.safe, err: err}
 }
 
 func contentKind(resp *http.Response) string {
@@ -385,7 +437,7 @@ func contentKind(resp *http.Response) string {
 func (c *Client) apiError(st *call, resp *http.Response) error {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, MaxErrorBody))
 	e := c.newAPIError(st, resp, body)
-	e.Messages = c.api.Messages(body)
+	e.Messages = Printable(c.api.Messages(body))
 	return e
 }
 
@@ -400,7 +452,8 @@ func (c *Client) newAPIError(st *call, resp *http.Response, body []byte) *APIErr
 		Path:       st.path,
 		Body:       bytes.Clone(body),
 		RequestID:  requestID(resp.Header),
-		Attempts:   st.attempts,
+		Attempts:   st.attemptCount(),
+		unknown:    !st.safe && resp.StatusCode >= 500,
 	}
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
 		e.RetryAfter, _ = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
@@ -408,11 +461,36 @@ func (c *Client) newAPIError(st *call, resp *http.Response, body []byte) *APIErr
 	return e
 }
 
+// maxRequestID is the longest request id an APIError keeps.
+const maxRequestID = 256
+
+// requestID returns the first request-id header the server sent, with only
+// its printable ASCII bytes and at most maxRequestID of them.
 func requestID(h http.Header) string {
 	for _, k := range [...]string{"X-Request-Id", "Request-Id", "X-Correlation-Id", "X-Amzn-Requestid"} {
 		if v := h.Get(k); v != "" {
-			return v
+			return printableID(v)
 		}
 	}
 	return ""
+}
+
+func printableID(v string) string {
+	clean := true
+	for i := 0; i < len(v); i++ {
+		if v[i] <= ' ' || v[i] >= 0x7f {
+			clean = false
+			break
+		}
+	}
+	if clean && len(v) <= maxRequestID {
+		return v
+	}
+	b := make([]byte, 0, min(len(v), maxRequestID))
+	for i := 0; i < len(v) && len(b) < maxRequestID; i++ {
+		if v[i] > ' ' && v[i] < 0x7f {
+			b = append(b, v[i])
+		}
+	}
+	return string(b)
 }
