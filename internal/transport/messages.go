@@ -1,11 +1,30 @@
 package transport
 
 import (
-	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
+
+// maxMessages bounds how many texts Messages returns; maxTextDepth how deep
+// it looks for them inside lists and objects. Both keep a hostile body's
+// cost linear in its size and its result small.
+const (
+	maxMessages  = 100
+	maxTextDepth = 8
+)
+
+// messageJSON reads error bodies as leniently as they come: repeated
+// names and invalid UTF-8 do not lose the message.
+var messageJSON = json.JoinOptions(jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+
+// messageKeys are the top-level names Messages reads, in the order their
+// texts are listed; names match in any case.
+var messageKeys = [...]string{"detail", "message", "msg", "title", "error", "exceptionmessage", "errors", "modelstate"}
 
 // Messages decodes the error texts from a vendor error body. It knows the
 // shapes the four vendors use and the common ones of the frameworks behind
@@ -19,72 +38,188 @@ import (
 //	{"Message":"invalid","ModelState":{"email":["required"]}}      -> "invalid", "email: required"
 //	{"title":"...","errors":{"Email":["required"]}}                -> "...", "Email: required"
 //	{"message":"..."}, {"error":"..."}, {"error":{"message":"..."}}, "text", short plain text
+//
+// The body is parsed once (time linear in its size, nesting refused past
+// encoding/json/v2's depth limit) and at most 100 texts are returned.
 func Messages(body []byte) []string {
-	var doc map[string]json.RawMessage
-	if json.Unmarshal(body, &doc) != nil {
-		var s string
-		if json.Unmarshal(body, &s) == nil {
-			return texts(json.RawMessage(body))
-		}
-		if json.Valid(body) {
-			return nil
+	var doc any
+	if json.Unmarshal(body, &doc, messageJSON) != nil {
+		if jsontext.Value(body).IsValid() {
+			return nil // JSON, but not of a shape that holds texts (a number out of range)
 		}
 		return plainText(body)
 	}
-	keys := make([]string, 0, len(doc))
-	for k := range doc {
-		keys = append(keys, k)
+	var m messages
+	switch d := doc.(type) {
+	case string:
+		m.texts(d, 0)
+	case map[string]any:
+		m.document(d)
 	}
-	slices.Sort(keys)
-	var out []string
-	for _, name := range [...]string{"detail", "message", "msg", "title", "error", "exceptionmessage", "errors", "modelstate"} {
-		for _, k := range keys {
-			if strings.ToLower(k) != name {
-				continue
-			}
-			var add []string
-			switch name {
-			case "detail":
-				add = detailMessages(doc[k])
-			case "errors", "modelstate":
-				if add = texts(doc[k]); add == nil {
-					add = fieldMessages(doc[k])
-				}
-			default:
-				add = texts(doc[k])
-			}
-			for _, a := range add {
-				if !slices.Contains(out, a) {
-					out = append(out, a)
-				}
+	return m.out
+}
+
+// messages collects texts without duplicates, up to maxMessages.
+type messages struct{ out []string }
+
+func (m *messages) full() bool { return len(m.out) >= maxMessages }
+
+func (m *messages) add(s string) {
+	if s != "" && !m.full() && !slices.Contains(m.out, s) {
+		m.out = append(m.out, s)
+	}
+}
+
+// document reads the known top-level names, in messageKeys order and, for
+// names that differ only in case, in sorted order.
+func (m *messages) document(doc map[string]any) {
+	var found [len(messageKeys)][]string
+	for k := range doc {
+		if len(k) > len("exceptionmessage") {
+			continue
+		}
+		lk := strings.ToLower(k)
+		for i, name := range messageKeys {
+			if lk == name {
+				found[i] = append(found[i], k)
 			}
 		}
 	}
-	return out
+	for i, name := range messageKeys {
+		slices.Sort(found[i])
+		for _, k := range found[i] {
+			switch v := doc[k]; name {
+			case "detail":
+				m.detail(v)
+			case "errors", "modelstate":
+				if n := len(m.out); !m.texts(v, 0) && len(m.out) == n {
+					m.fields(v)
+				}
+			default:
+				m.texts(v, 0)
+			}
+		}
+	}
 }
 
-// fieldMessages reads {"field":["msg",...],...} as "field: msg" items, in
-// field order.
-func fieldMessages(raw json.RawMessage) []string {
-	var m map[string]json.RawMessage
-	if json.Unmarshal(raw, &m) != nil {
-		return nil
+// fields reads {"field":["msg",...],...} as "field: msg" items, in field
+// order.
+func (m *messages) fields(v any) {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return
 	}
-	fields := make([]string, 0, len(m))
-	for f := range m {
-		fields = append(fields, f)
+	names := make([]string, 0, len(obj))
+	for f := range obj {
+		names = append(names, f)
 	}
-	slices.Sort(fields)
-	var out []string
-	for _, f := range fields {
-		for _, t := range texts(m[f]) {
+	slices.Sort(names)
+	for _, f := range names {
+		var sub messages
+		sub.texts(obj[f], 1)
+		for _, t := range sub.out {
 			if f != "" {
 				t = f + ": " + t
 			}
-			out = append(out, t)
+			m.add(t)
+		}
+		if m.full() {
+			return
 		}
 	}
-	return out
+}
+
+// detail reads FastAPI's detail: a string, or items {loc, msg} named by
+// their field ("email: field required").
+func (m *messages) detail(v any) {
+	items, ok := v.([]any)
+	for _, it := range items {
+		if obj, isObj := it.(map[string]any); !isObj || !isText(obj["msg"]) {
+			ok = false
+		}
+	}
+	if !ok {
+		m.texts(v, 0)
+		return
+	}
+	for _, it := range items {
+		obj := it.(map[string]any)
+		msg, _ := obj["msg"].(string)
+		loc, _ := obj["loc"].([]any)
+		if f := locField(loc); f != "" {
+			m.add(f + ": " + msg)
+		} else {
+			m.add(msg)
+		}
+		if m.full() {
+			return
+		}
+	}
+}
+
+// isText reports whether v is a string or absent.
+func isText(v any) bool {
+	_, ok := v.(string)
+	return ok || v == nil
+}
+
+// locField joins a FastAPI loc without its "body"/"query"/"path" root:
+// ["body","email"] -> "email", ["query","ids",0] -> "ids[0]".
+func locField(loc []any) string {
+	var b strings.Builder
+	for i, part := range loc {
+		switch p := part.(type) {
+		case string:
+			if i == 0 && len(loc) > 1 && (p == "body" || p == "query" || p == "path" || p == "header" || p == "cookie") {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(p)
+		case float64:
+			b.WriteString("[" + strconv.FormatFloat(p, 'f', -1, 64) + "]")
+		}
+	}
+	return b.String()
+}
+
+// texts adds a string, a list of strings, an object with a message, or a
+// list of such objects; empty strings are dropped. It reports whether v
+// had one of those shapes (a list counts even when it held nothing).
+func (m *messages) texts(v any, depth int) bool {
+	if depth > maxTextDepth || m.full() {
+		return false
+	}
+	switch x := v.(type) {
+	case string:
+		m.add(strings.TrimSpace(x))
+		return true
+	case []any:
+		for _, item := range x {
+			m.texts(item, depth+1)
+		}
+		return true
+	case map[string]any:
+		for _, k := range [...]string{"message", "msg", "detail", "error", "description"} {
+			inner, ok := x[k]
+			if !ok {
+				continue
+			}
+			var sub messages
+			if sub.texts(inner, depth+1); len(sub.out) == 0 {
+				continue
+			}
+			if name, _ := x["field"].(string); name != "" {
+				sub.out[0] = name + ": " + sub.out[0]
+			}
+			for _, t := range sub.out {
+				m.add(t)
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // plainText returns a short text body (not HTML, not JSON) as one message.
@@ -94,86 +229,4 @@ func plainText(body []byte) []string {
 		return nil
 	}
 	return []string{s}
-}
-
-// detailMessages reads FastAPI's detail: a string, or items {loc, msg}
-// named by their field ("email: field required").
-func detailMessages(raw json.RawMessage) []string {
-	var items []struct {
-		Loc []json.RawMessage `json:"loc"`
-		Msg string            `json:"msg"`
-	}
-	if json.Unmarshal(raw, &items) != nil {
-		return texts(raw)
-	}
-	out := make([]string, 0, len(items))
-	for _, it := range items {
-		if f := locField(it.Loc); f != "" {
-			out = append(out, f+": "+it.Msg)
-		} else if it.Msg != "" {
-			out = append(out, it.Msg)
-		}
-	}
-	return out
-}
-
-// locField joins a FastAPI loc without its "body"/"query"/"path" root:
-// ["body","email"] -> "email", ["query","ids",0] -> "ids[0]".
-func locField(loc []json.RawMessage) string {
-	var b strings.Builder
-	for i, part := range loc {
-		var s string
-		if json.Unmarshal(part, &s) == nil {
-			if i == 0 && len(loc) > 1 && (s == "body" || s == "query" || s == "path" || s == "header" || s == "cookie") {
-				continue
-			}
-			if b.Len() > 0 {
-				b.WriteByte('.')
-			}
-			b.WriteString(s)
-			continue
-		}
-		var n json.Number
-		if json.Unmarshal(part, &n) == nil {
-			b.WriteString("[" + n.String() + "]")
-		}
-	}
-	return b.String()
-}
-
-// texts reads a string, a list of strings, an object with a message, or a
-// list of such objects; empty strings are dropped.
-func texts(raw json.RawMessage) []string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		if s = strings.TrimSpace(s); s != "" {
-			return []string{s}
-		}
-		return nil
-	}
-	var list []json.RawMessage
-	if json.Unmarshal(raw, &list) == nil {
-		var out []string
-		for _, item := range list {
-			out = append(out, texts(item)...)
-		}
-		return out
-	}
-	var obj map[string]json.RawMessage
-	if json.Unmarshal(raw, &obj) == nil {
-		for _, k := range [...]string{"message", "msg", "detail", "error", "description"} {
-			if v, ok := obj[k]; ok {
-				if t := texts(v); len(t) > 0 {
-					if f, ok := obj["field"]; ok {
-						var name string
-						if json.Unmarshal(f, &name) == nil && name != "" {
-							t[0] = name + ": " + t[0]
-						}
-					}
-					return t
-				}
-			}
-		}
-	}
-	return nil
 }

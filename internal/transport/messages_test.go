@@ -1,8 +1,16 @@
 package transport
 
 import (
+	"bytes"
+	stdjson "encoding/json"
+	"fmt"
+	"io"
+	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -63,4 +71,77 @@ func FuzzMessages(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzMessages_sameAsV1 checks the one-pass Messages against the v1
+// version it replaced: the same texts for every body, except where the new
+// one is deliberately bounded (100 texts, 8 levels of nesting) or reads a
+// number in a FastAPI loc in its shortest form.
+func FuzzMessages_sameAsV1(f *testing.F) {
+	for _, s := range []string{`{"detail":[{"loc":["body",1],"msg":"x"}]}`, `{"errors":[["a"],{"message":"b"}]}`, `{"msg":null}`, `{"detail":{}}`,
+		`{"Message":"m","ModelState":{"a":["x"],"":["y"]}}`, `{"ERRORS":{"x":"not a list"},"MESSAGE":5}`, "Permission denied",
+		`{"detail":["a",{"msg":"b"}]}`, `{"error":{"field":"email","message":"taken"}}`, `"x"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if !utf8.Valid(b) || bytes.Contains(b, []byte(`"loc"`)) || bytes.Count(b, []byte("[")) > maxTextDepth {
+			return // invalid UTF-8 and duplicate names: v1 gave up where the new one reads on
+		}
+		var probe map[string]any
+		if stdjson.Unmarshal(b, &probe) == nil && hasFoldedDuplicates(b) {
+			return
+		}
+		old, got := messagesV1(b), Messages(b)
+		if len(old) > maxMessages {
+			old = old[:maxMessages]
+		}
+		assert.Equal(t, old, got, "body %q", b)
+	})
+}
+
+// hasFoldedDuplicates reports whether an object repeats a name exactly,
+// which v1 resolves as last-wins and the new parser keeps both of.
+func hasFoldedDuplicates(b []byte) bool {
+	dec := jsontext.NewDecoder(bytes.NewReader(b), jsontext.AllowDuplicateNames(false))
+	for {
+		if _, err := dec.ReadToken(); err != nil {
+			return err != io.EOF
+		}
+	}
+}
+
+func TestMessages_linearInNesting(t *testing.T) {
+	for _, body := range hostileErrorBodies(64 << 10) {
+		start := time.Now()
+		_ = Messages(body)
+		assert.Less(t, time.Since(start), 2*time.Second, "a 64 KiB body must not take seconds (%.40q)", body)
+	}
+}
+
+// hostileErrorBodies returns error bodies of about n bytes built to make a
+// naive walker quadratic: deep lists, deep objects, lists of lists under
+// every message key, and many keys.
+func hostileErrorBodies(n int) [][]byte {
+	depth := n / 2
+	deepList := strings.Repeat("[", depth) + strings.Repeat("]", depth)
+	deepObj := strings.Repeat(`{"message":`, n/12) + `"x"` + strings.Repeat("}", n/12)
+	nested := `{"errors":` + strings.Repeat(`[`, 4000) + `"x"` + strings.Repeat(`]`, 4000) + `}`
+	var wide strings.Builder
+	wide.WriteString(`{"errors":{`)
+	for i := 0; wide.Len() < n; i++ {
+		fmt.Fprintf(&wide, `"f%d":[[["a"]]],`, i)
+	}
+	wide.WriteString(`"z":"y"}}`)
+	detail := `{"detail":[` + strings.Repeat(`{"loc":["body","a","b"],"msg":"m"},`, n/36) + `{"msg":"end"}]}`
+	return [][]byte{[]byte(deepList), []byte(`{"detail":` + deepList + `}`), []byte(deepObj), []byte(nested), []byte(wide.String()), []byte(detail)}
+}
+
+func BenchmarkMessages_worst64KiB(b *testing.B) {
+	bodies := hostileErrorBodies(64 << 10)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, body := range bodies {
+			_ = Messages(body)
+		}
+	}
 }
