@@ -4,7 +4,6 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"strings"
 
 	"github.com/userapis/sdk/internal/transport"
 )
@@ -42,11 +41,8 @@ func NewClient(opts ...Option) (*Client, error) {
 		}
 	}
 	var errs []error
-	switch {
-	case cfg.apiKey == "":
-		errs = append(errs, errors.New("classifieds: an API key is required (WithAPIKey)"))
-	case strings.ContainsAny(cfg.apiKey, "\r\n\x00"):
-		errs = append(errs, errors.New("classifieds: the API key contains a line break or NUL"))
+	if err := transport.CheckCredential("classifieds", "an API key", "WithAPIKey", cfg.apiKey); err != nil {
+		errs = append(errs, err)
 	}
 	// One read-only value slice for every request: no allocation per call.
 	keyValue := []string{cfg.apiKey}

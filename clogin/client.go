@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/userapis/sdk/internal/transport"
@@ -125,17 +124,14 @@ func NewClient(opts ...Option) (*Client, error) {
 	case !cfg.credsSet:
 		errs = append(errs, errors.New("clogin: credentials are required (WithCredentials)"))
 	default:
-		if strings.TrimSpace(cr.APIUser) == "" {
-			errs = append(errs, errors.New("clogin: credentials: APIUser is required"))
+		if err := transport.CheckCredential("clogin", "credentials: APIUser", "WithCredentials", cr.APIUser); err != nil {
+			errs = append(errs, err)
 		}
-		if strings.TrimSpace(cr.APIToken) == "" {
-			errs = append(errs, errors.New("clogin: credentials: APIToken is required"))
+		if err := transport.CheckCredential("clogin", "credentials: APIToken", "WithCredentials", cr.APIToken); err != nil {
+			errs = append(errs, err)
 		}
 		if cr.APIID <= 0 {
 			errs = append(errs, errors.New("clogin: credentials: APIID must be positive"))
-		}
-		if strings.ContainsAny(cr.APIUser+cr.APIToken, "\r\n\x00") {
-			errs = append(errs, errors.New("clogin: credentials contain a line break or NUL"))
 		}
 	}
 	if cfg.now == nil {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"strings"
 
 	"github.com/userapis/sdk/internal/transport"
 )
@@ -94,13 +93,11 @@ func NewClient(opts ...Option) (*Client, error) {
 		}
 	}
 	var errs []error
-	if strings.TrimSpace(cfg.apiKey) == "" {
-		errs = append(errs, errors.New("marketplace: an API key is required (WithAPIKey)"))
-	} else if strings.ContainsAny(cfg.apiKey, "\r\n\x00") {
-		errs = append(errs, errors.New("marketplace: the API key contains a line break or NUL"))
+	if err := transport.CheckCredential("marketplace", "an API key", "WithAPIKey", cfg.apiKey); err != nil {
+		errs = append(errs, err)
 	}
-	if !isToken(cfg.apiKeyHeader) {
-		errs = append(errs, errors.New("marketplace: WithAPIKeyHeader: not a valid header name"))
+	if err := transport.CheckHeaderName("marketplace", "WithAPIKeyHeader", cfg.apiKeyHeader); err != nil {
+		errs = append(errs, err)
 	}
 	// One read-only value slice for every request: no allocation per call.
 	keyValue, name := []string{cfg.apiKey}, http.CanonicalHeaderKey(cfg.apiKeyHeader)
@@ -123,19 +120,6 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // BaseURL returns the API root requests are made against.
 func (c *Client) BaseURL() string { return c.tc.BaseURL() }
-
-// isToken reports whether s is a valid HTTP header name.
-func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r <= ' ' || r >= 0x7f || strings.ContainsRune(`"(),/:;<=>?@[\]{}`, r) {
-			return false
-		}
-	}
-	return true
-}
 
 // Ptr returns a pointer to v, for the optional fields of the request
 // types: &UserUpdateRequest{Visits: marketplace.Ptr(0)}.

@@ -110,12 +110,10 @@ func NewClient(opts ...Option) (*Client, error) {
 	if tenantErr != nil {
 		errs = append(errs, tenantErr)
 	}
-	if cfg.token == "" {
-		errs = append(errs, errors.New("tenants: an API token is required (WithToken)"))
-	} else if strings.ContainsAny(cfg.token, "\r\n\x00") {
-		errs = append(errs, errors.New("tenants: the API token contains a line break or NUL"))
+	if err := transport.CheckCredential("tenants", "an API token", "WithToken", cfg.token); err != nil {
+		errs = append(errs, err)
 	}
-	if !isToken(cfg.tokenHeader) {
+	if !transport.ValidHeaderName(cfg.tokenHeader) {
 		errs = append(errs, fmt.Errorf("tenants: invalid token header name %q", cfg.tokenHeader))
 	}
 	s := cfg.Settings
@@ -215,15 +213,4 @@ func ValidTenant(name string) error {
 	return fmt.Errorf("tenants: invalid tenant name %q: must be a DNS label (1 to 63 letters, digits or hyphens, not starting or ending with a hyphen)", shown)
 }
 
-// isToken reports whether s is a valid HTTP header name.
-func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r <= ' ' || r >= 0x7f || strings.ContainsRune(`"(),/:;<=>?@[\]{}`, r) {
-			return false
-		}
-	}
-	return true
-}
+

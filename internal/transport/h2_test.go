@@ -92,8 +92,8 @@ func TestTransport_HTTP2_goAwayAboveTheStreamIsRetried(t *testing.T) {
 
 func TestUnprocessedH2_onlyProtocolGuarantees(t *testing.T) {
 	for msg, want := range map[string]bool{
-		"http2: Transport: cannot retry err [stream error: stream ID 1; REFUSED_STREAM; received from peer] after Request.Body was written; define Request.GetBody to avoid this error":  true,
-		"http2: Transport: cannot retry err [http2: Transport received Server's graceful shutdown GOAWAY] after Request.Body was written; define Request.GetBody to avoid this error": true,
+		"http2: Transport: cannot retry err [stream error: stream ID 1; REFUSED_STREAM; received from peer] after Request.Body was written; define Request.GetBody to avoid this error": true,
+		"http2: Transport: cannot retry err [http2: Transport received Server's graceful shutdown GOAWAY] after Request.Body was written; define Request.GetBody to avoid this error":   true,
 		"http2: Transport: cannot retry err [stream error: stream ID 1; PROTOCOL_ERROR; received from peer] after Request.Body was written; define Request.GetBody to avoid this error": false,
 		"stream error: stream ID 1; REFUSED_STREAM": false,
 		"read: connection reset by peer":            false,

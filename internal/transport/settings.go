@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"golang.org/x/net/http/httpguts"
 )
 
 // Version is the SDK version sent in the User-Agent header.
@@ -50,26 +52,29 @@ func (s *Settings) SetRetryPolicy(p RetryPolicy) { s.Retry = &p }
 
 // parseBaseURL checks a base URL: http or https with a host, no user
 // info, query or fragment; plain http only to a loopback host unless
-// insecure. The path prefix loses its trailing slash.
+// insecure. The path prefix loses its trailing slash. No error repeats a
+// password the URL carried.
 func parseBaseURL(api, raw string, insecure bool) (*url.URL, error) {
 	if raw == "" {
 		return nil, fmt.Errorf("%s: a base URL is required (WithBaseURL)", api)
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, fmt.Errorf("%s: invalid base URL: %w", api, err)
+		// url.Parse quotes the whole input, user info and all.
+		return nil, fmt.Errorf("%s: invalid base URL", api)
 	}
+	shown := u.Redacted()
 	switch {
-	case u.Scheme != "http" && u.Scheme != "https":
-		return nil, fmt.Errorf("%s: base URL %q: scheme must be https (or http to loopback)", api, raw)
-	case u.Host == "" || u.Hostname() == "":
-		return nil, fmt.Errorf("%s: base URL %q has no host", api, raw)
 	case u.User != nil:
-		return nil, fmt.Errorf("%s: base URL must not carry user info; use the credential options", api)
+		return nil, fmt.Errorf("%s: base URL %q must not carry user info; use the credential options", api, shown)
+	case u.Scheme != "http" && u.Scheme != "https":
+		return nil, fmt.Errorf("%s: base URL %q: scheme must be https (or http to loopback)", api, shown)
+	case u.Host == "" || u.Hostname() == "":
+		return nil, fmt.Errorf("%s: base URL %q has no host", api, shown)
 	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
-		return nil, fmt.Errorf("%s: base URL %q must not have a query or fragment", api, raw)
+		return nil, fmt.Errorf("%s: base URL %q must not have a query or fragment", api, shown)
 	case u.Scheme == "http" && !insecure && !isLoopback(u.Hostname()):
-		return nil, fmt.Errorf("%s: base URL %q: plain http is allowed only to a loopback host; use https or WithInsecureHTTP", api, raw)
+		return nil, fmt.Errorf("%s: base URL %q: plain http is allowed only to a loopback host; use https or WithInsecureHTTP", api, shown)
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = strings.TrimRight(u.RawPath, "/")
@@ -85,27 +90,46 @@ func isLoopback(host string) bool {
 }
 
 // checkHeaders refuses header names that are not HTTP tokens and values
-// that could split a header.
+// net/http would not send.
 func checkHeaders(api string, h http.Header) error {
 	var errs []error
 	for k, vs := range h {
-		if k == "" || strings.IndexFunc(k, func(r rune) bool { return !isTokenRune(r) }) >= 0 {
+		if !httpguts.ValidHeaderFieldName(k) {
 			errs = append(errs, fmt.Errorf("%s: invalid header name %q", api, k))
 		}
 		for _, v := range vs {
-			if strings.ContainsAny(v, "\r\n\x00") {
-				errs = append(errs, fmt.Errorf("%s: header %q: value contains a line break or NUL", api, k))
+			if !httpguts.ValidHeaderFieldValue(v) {
+				errs = append(errs, fmt.Errorf("%s: header %q: value contains a control character (a line break, NUL or DEL)", api, k))
 			}
 		}
 	}
 	return errors.Join(errs...)
 }
 
-func isTokenRune(r rune) bool {
-	if r >= 0x7f || r <= ' ' {
-		return false
+// ValidHeaderName reports whether name is a valid HTTP header name.
+func ValidHeaderName(name string) bool { return httpguts.ValidHeaderFieldName(name) }
+
+// CheckHeaderName reports an error naming option when name is not a valid
+// HTTP header name.
+func CheckHeaderName(api, option, name string) error {
+	if !httpguts.ValidHeaderFieldName(name) {
+		return fmt.Errorf("%s: %s: %q is not a valid header name", api, option, name)
 	}
-	return !strings.ContainsRune(`"(),/:;<=>?@[\]{}`, r)
+	return nil
+}
+
+// CheckCredential reports an error when value, the credential called what
+// and set by option, is empty or holds a byte net/http would not send in
+// a header (a line break, NUL, DEL or another control character). The
+// error never repeats the value.
+func CheckCredential(api, what, option, value string) error {
+	switch {
+	case strings.TrimSpace(value) == "":
+		return fmt.Errorf("%s: %s is required (%s)", api, what, option)
+	case !httpguts.ValidHeaderFieldValue(value):
+		return fmt.Errorf("%s: %s: the value contains a control character (a line break, NUL or DEL) and cannot be sent", api, option)
+	}
+	return nil
 }
 
 // defaultHTTPClient is the SDK's own pooled client: it keeps up to 100 idle

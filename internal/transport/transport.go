@@ -20,6 +20,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 	jsonv1 "github.com/go-json-experiment/json/v1"
 	"github.com/hashicorp/go-retryablehttp"
+	"golang.org/x/net/http/httpguts"
 	"golang.org/x/time/rate"
 )
 
@@ -115,8 +116,8 @@ func New(api API, s Settings) (*Client, error) {
 	if err := checkHeaders(api.Name, s.Headers); err != nil {
 		errs = append(errs, err)
 	}
-	if strings.ContainsAny(s.UserAgent, "\r\n\x00") {
-		errs = append(errs, fmt.Errorf("%s: user agent contains a line break or NUL", api.Name))
+	if !httpguts.ValidHeaderFieldValue(s.UserAgent) {
+		errs = append(errs, fmt.Errorf("%s: user agent contains a control character (a line break, NUL or DEL)", api.Name))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
