@@ -212,5 +212,3 @@ func ValidTenant(name string) error {
 	}
 	return fmt.Errorf("tenants: invalid tenant name %q: must be a DNS label (1 to 63 letters, digits or hyphens, not starting or ending with a hyphen)", shown)
 }
-
-

@@ -46,6 +46,13 @@ var (
 	// ErrRedirectRefused marks a redirect the SDK would not follow: to
 	// another host or from https to http, where credentials must not go.
 	ErrRedirectRefused = transport.ErrRedirectRefused
+
+	// ErrOutcomeUnknown marks a call that is not safe to repeat (a create)
+	// and failed after its request was written: a 5xx, a reset, a timeout
+	// waiting for the answer, a 2xx body that could not be read. The server
+	// may have acted: look before creating again. A call that failed before
+	// anything was sent, or with a 4xx, never matches it.
+	ErrOutcomeUnknown = transport.ErrOutcomeUnknown
 )
 
 // DefaultRetryPolicy returns the policy a Client uses without

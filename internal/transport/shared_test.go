@@ -27,6 +27,7 @@ func TestErrors_sameValuesInEveryPackage(t *testing.T) {
 		{transport.ErrInvalidInput, marketplace.ErrInvalidInput, tenants.ErrInvalidInput, classifieds.ErrInvalidInput, clogin.ErrInvalidInput},
 		{transport.ErrUnexpectedResponse, marketplace.ErrUnexpectedResponse, tenants.ErrUnexpectedResponse, classifieds.ErrUnexpectedResponse, clogin.ErrUnexpectedResponse},
 		{transport.ErrRedirectRefused, marketplace.ErrRedirectRefused, tenants.ErrRedirectRefused, classifieds.ErrRedirectRefused, clogin.ErrRedirectRefused},
+		{transport.ErrOutcomeUnknown, marketplace.ErrOutcomeUnknown, tenants.ErrOutcomeUnknown, classifieds.ErrOutcomeUnknown, clogin.ErrOutcomeUnknown},
 	}
 	for _, set := range sets {
 		for _, e := range set[1:] {
