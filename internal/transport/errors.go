@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Sentinel errors. [APIError.Is] maps HTTP statuses onto them so callers can
@@ -165,8 +166,21 @@ type responseError struct {
 	err               error
 }
 
+// Error names the call and why its body was refused, in one printable
+// line: a decoder's message can quote the body, which is the server's text.
 func (e *responseError) Error() string {
-	return e.api + ": " + e.method + " " + e.path + ": " + strconv.Itoa(e.status) + " response: " + e.err.Error()
+	return e.api + ": " + e.method + " " + e.path + ": " + strconv.Itoa(e.status) + " response: " + clip(printable(e.err.Error()), 300)
+}
+
+// clip cuts s to at most n bytes, at a rune boundary, marking the cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "..."
 }
 
 func (e *responseError) Unwrap() []error {
@@ -187,7 +201,7 @@ type requestError struct {
 }
 
 func (e *requestError) Error() string {
-	s := e.api + ": " + e.method + " " + e.path + ": " + e.err.Error()
+	s := e.api + ": " + e.method + " " + e.path + ": " + clip(printable(e.err.Error()), 300)
 	if e.tries > 1 {
 		s += " (after " + strconv.Itoa(e.tries) + " attempts)"
 	}
