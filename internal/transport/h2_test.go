@@ -65,7 +65,12 @@ func TestTransport_HTTP2_safeRequestReplaysAreCounted(t *testing.T) {
 	require.GreaterOrEqual(t, s.Received(), 2, "net/http replayed the safe request")
 	m := regexp.MustCompile(`sent=(\d+)`).FindAllStringSubmatch(log.String(), -1)
 	require.NotEmpty(t, m, log.String())
-	assert.Equal(t, strconv.Itoa(s.Received()), m[len(m)-1][1], "every write to a connection is counted, replays included")
+	sent, err := strconv.Atoi(m[len(m)-1][1])
+	require.NoError(t, err)
+	// Every replay the server saw was counted. The count may be one ahead:
+	// the last write can be cut by the deadline before the server reads it.
+	assert.GreaterOrEqual(t, sent, s.Received(), "every write to a connection is counted, replays included")
+	assert.LessOrEqual(t, sent, s.Received()+1)
 }
 
 func TestTransport_HTTP2_refusedStreamIsRetriedLikeAConnectFailure(t *testing.T) {

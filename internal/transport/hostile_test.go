@@ -302,7 +302,7 @@ func TestTransport_SuccessBody_memoryFollowsTheBytesThatArrive(t *testing.T) {
 			conn.Close()
 		}
 	}()
-	c := newClient(t, "http://"+ln.Addr().String(), func(s *Settings) { s.SetRetryPolicy(RetryPolicy{MaxRetries: 0, MinWait: time.Millisecond}) })
+	c := newClient(t, "http://"+ln.Addr().String(), func(s *Settings) { s.SetRetryPolicy(RetryPolicy{MaxRetries: NoRetries, MinWait: time.Millisecond}) })
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)

@@ -14,35 +14,61 @@ import (
 	"time"
 )
 
-// RetryPolicy says how often and how long the SDK retries a request.
-// Zero durations take the defaults; MaxRetries 0 turns retries off.
+// NoRetries, as RetryPolicy.MaxRetries, turns retries off; as
+// RetryPolicy.Budget, lifts the retry budget's limit.
+const NoRetries = -1
+
+// RetryPolicy says how often and how long the SDK retries a request. The
+// zero value is the default policy: every zero field takes its default, so
+// RetryPolicy{MaxRetryAfter: 2 * time.Minute} still retries 3 times.
 type RetryPolicy struct {
-	MaxRetries    int           // retries after the first attempt; 0: none
-	MinWait       time.Duration // first backoff ceiling; default 100ms
-	MaxWait       time.Duration // largest backoff; default 5s
-	MaxRetryAfter time.Duration // longest Retry-After slept; default 60s
+	MaxRetries    int           // retries after the first attempt; 0: 3; NoRetries: none
+	MinWait       time.Duration // first backoff ceiling; 0: 100ms
+	MaxWait       time.Duration // largest backoff; 0: 5s
+	MaxRetryAfter time.Duration // longest Retry-After slept; 0: 60s
+	// Budget is the client-wide retry budget in tokens; 0: 500; NoRetries:
+	// unlimited. A retry costs 5 tokens, 10 after a transport error or a
+	// timeout; a call that succeeds gives back 1 (or what its retries
+	// cost). With the bucket empty calls are not retried.
+	Budget int
 }
 
-// DefaultRetryPolicy is the policy used when none is set: 3 retries,
-// backoff from 100ms to 5s, Retry-After honoured up to 60s.
+// Default retry settings, the values a zero field of RetryPolicy takes.
+const (
+	defaultMaxRetries    = 3
+	defaultMinWait       = 100 * time.Millisecond
+	defaultMaxWait       = 5 * time.Second
+	defaultMaxRetryAfter = 60 * time.Second
+	defaultBudget        = 500
+)
+
+// DefaultRetryPolicy is the policy used when none is set, RetryPolicy{}
+// with its defaults written out: 3 retries, backoff from 100ms to 5s,
+// Retry-After honoured up to 60s, a budget of 500 tokens.
 func DefaultRetryPolicy() RetryPolicy {
-	return RetryPolicy{MaxRetries: 3, MinWait: 100 * time.Millisecond, MaxWait: 5 * time.Second, MaxRetryAfter: 60 * time.Second}
+	return RetryPolicy{MaxRetries: defaultMaxRetries, MinWait: defaultMinWait, MaxWait: defaultMaxWait,
+		MaxRetryAfter: defaultMaxRetryAfter, Budget: defaultBudget}
 }
 
-// withDefaults fills zero durations and checks the rest.
+// withDefaults fills zero fields and checks the rest.
 func (p RetryPolicy) withDefaults(api string) (RetryPolicy, error) {
-	d := DefaultRetryPolicy()
-	if p.MaxRetries < 0 || p.MinWait < 0 || p.MaxWait < 0 || p.MaxRetryAfter < 0 {
-		return p, fmt.Errorf("%s: retry policy values must not be negative", api)
+	if p.MaxRetries < NoRetries || p.Budget < NoRetries || p.MinWait < 0 || p.MaxWait < 0 || p.MaxRetryAfter < 0 {
+		return p, fmt.Errorf("%s: retry policy values must not be negative (NoRetries aside)", api)
+	}
+	if p.MaxRetries == 0 {
+		p.MaxRetries = defaultMaxRetries
+	}
+	if p.Budget == 0 {
+		p.Budget = defaultBudget
 	}
 	if p.MinWait == 0 {
-		p.MinWait = d.MinWait
+		p.MinWait = defaultMinWait
 	}
 	if p.MaxWait == 0 {
-		p.MaxWait = max(d.MaxWait, p.MinWait)
+		p.MaxWait = max(defaultMaxWait, p.MinWait)
 	}
 	if p.MaxRetryAfter == 0 {
-		p.MaxRetryAfter = d.MaxRetryAfter
+		p.MaxRetryAfter = defaultMaxRetryAfter
 	}
 	if p.MinWait > p.MaxWait {
 		return p, fmt.Errorf("%s: retry policy MinWait %v exceeds MaxWait %v", api, p.MinWait, p.MaxWait)
@@ -50,44 +76,81 @@ func (p RetryPolicy) withDefaults(api string) (RetryPolicy, error) {
 	return p, nil
 }
 
-// checkRetry decides, after every attempt, whether to send the request
-// again. Safe requests are retried on 429, 500, 502, 503, 504 and transport
-// errors; unsafe ones (a POST that may create something) only on 429 or
-// when the connection was never made, so the server cannot have acted.
-// A Retry-After longer than the policy allows, or one that would outlast
-// the context's deadline, stops the retries so the caller gets the error
-// (with its RetryAfter) at once.
+// checkRetry runs after every try: it records what the try did, decides
+// whether to send the request again and how long to wait first (the wait
+// happens in prepareRetry, where the call's context is at hand), then logs
+// the try and calls the OnAttempt hook.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	st := callFrom(ctx)
-	notProcessed := err != nil && (connectFailure(err) || unprocessedH2(err))
-	switch {
-	case resp != nil:
-		st.responded++
-		if resp.StatusCode >= 500 {
-			st.uncertain = true
-		}
-	case err != nil && !notProcessed && st.writes.Load() > st.triedAt:
-		st.uncertain = true
+	st.tried(resp, err)
+	retry, why := st.decide(ctx, resp, err)
+	if retry && st.tries > st.policy.MaxRetries {
+		retry, why = false, "no retries left"
 	}
-	st.logAttempt(ctx, resp, err)
+	if retry {
+		cost := retryCost
+		if err != nil {
+			cost = retryCostTimeout
+		}
+		if st.c.budget.take(cost) {
+			st.spent += cost
+		} else {
+			retry, why = false, "retry budget empty"
+		}
+	}
+	st.wait = 0
+	if retry {
+		st.wait = st.policy.backoff(st.tries-1, resp)
+	}
+	st.attempted(ctx, resp, err, retry, why)
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return false, ctxErr
 	}
+	return retry, nil
+}
+
+// decide says whether the try may be repeated and why. Safe requests are
+// retried on 429, 500, 502, 503, 504 and transport errors; unsafe ones (a
+// POST that may create something) only on 429 or when the request
+// certainly did not reach the server. A Retry-After longer than the policy
+// allows, or one that would outlast the context's deadline, stops the
+// retries so the caller gets the error (with its RetryAfter) at once.
+func (st *call) decide(ctx context.Context, resp *http.Response, err error) (bool, string) {
 	if err != nil {
-		if permanent(err) {
-			return false, nil
+		switch {
+		case permanent(err):
+			return false, "not retryable"
+		case connectFailure(err):
+			return true, "connection failed before sending"
+		case unprocessedH2(err):
+			return true, "stream refused before processing"
+		case st.safe:
+			return true, "transport error"
 		}
-		return st.safe || notProcessed, nil
+		return false, "written before it failed: not safe to repeat"
 	}
+	why := "status " + strconv.Itoa(resp.StatusCode)
 	switch resp.StatusCode {
 	case http.StatusTooManyRequests:
-		return st.retryAfterFits(ctx, resp), nil
+		if !st.retryAfterFits(ctx, resp) {
+			return false, "Retry-After too long"
+		}
+		return true, why
 	case http.StatusServiceUnavailable:
-		return st.safe && st.retryAfterFits(ctx, resp), nil
+		if !st.safe {
+			return false, why + ": not safe to repeat"
+		}
+		if !st.retryAfterFits(ctx, resp) {
+			return false, "Retry-After too long"
+		}
+		return true, why
 	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusGatewayTimeout:
-		return st.safe, nil
+		if !st.safe {
+			return false, why + ": not safe to repeat"
+		}
+		return true, why
 	}
-	return false, nil
+	return false, ""
 }
 
 // retryAfterFits reports whether the response's Retry-After (if any) is
@@ -97,7 +160,7 @@ func (st *call) retryAfterFits(ctx context.Context, resp *http.Response) bool {
 	if !ok {
 		return true
 	}
-	if ra > st.c.policy.MaxRetryAfter {
+	if ra > st.policy.MaxRetryAfter {
 		return false
 	}
 	if dl, has := ctx.Deadline(); has && time.Now().Add(ra).After(dl) {
@@ -109,22 +172,26 @@ func (st *call) retryAfterFits(ctx context.Context, resp *http.Response) bool {
 // backoff is exponential with full jitter between MinWait and the capped
 // ceiling, or the server's Retry-After on 429 and 503 (checkRetry has
 // already refused one that is too long).
-func backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
+func (p RetryPolicy) backoff(attempt int, resp *http.Response) time.Duration {
 	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
 		if ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
 			return ra
 		}
 	}
-	ceil := minWait
-	for i := 0; i < attempt && ceil < maxWait; i++ {
+	ceil := p.MinWait
+	for i := 0; i < attempt && ceil < p.MaxWait; i++ {
 		ceil *= 2
 	}
-	ceil = min(ceil, maxWait)
-	if ceil <= minWait {
-		return minWait
+	ceil = min(ceil, p.MaxWait)
+	if ceil <= p.MinWait {
+		return p.MinWait
 	}
-	return minWait + rand.N(ceil-minWait+1)
+	return p.MinWait + rand.N(ceil-p.MinWait+1)
 }
+
+// noBackoff is retryablehttp's Backoff: the SDK waits in prepareRetry
+// instead, where the call's own policy and context are known.
+func noBackoff(time.Duration, time.Duration, int, *http.Response) time.Duration { return 0 }
 
 // parseRetryAfter reads a Retry-After header in delta-seconds or HTTP-date
 // form. A date in the past means "now" (0, true).

@@ -68,9 +68,9 @@ func TestTransport_Retry_decisions(t *testing.T) {
 	}
 }
 
-func TestTransport_Retry_disabledByZeroMaxRetries(t *testing.T) {
+func TestTransport_Retry_disabledByNoRetries(t *testing.T) {
 	srv := newCounting(t, statuses(`{}`, 503))
-	c := newClient(t, srv.URL, func(s *Settings) { s.Retry = &RetryPolicy{MaxRetries: 0} })
+	c := newClient(t, srv.URL, func(s *Settings) { s.Retry = &RetryPolicy{MaxRetries: NoRetries} })
 	err := c.Do(context.Background(), &Request{Method: "GET", Path: "/x"}, &struct{}{})
 	require.ErrorIs(t, err, ErrServer)
 	assert.Equal(t, 1, srv.hits())
@@ -268,14 +268,14 @@ func TestBackoff_fullJitterWithinBounds(t *testing.T) {
 	for attempt := 0; attempt < 10; attempt++ {
 		ceil := min(minW<<attempt, maxW)
 		for range 200 {
-			d := backoff(minW, maxW, attempt, nil)
+			d := RetryPolicy{MinWait: minW, MaxWait: maxW}.backoff(attempt, nil)
 			require.GreaterOrEqual(t, d, minW)
 			require.LessOrEqual(t, d, ceil)
 		}
 	}
 	seen := map[time.Duration]bool{}
 	for range 50 {
-		seen[backoff(minW, maxW, 5, nil)] = true
+		seen[RetryPolicy{MinWait: minW, MaxWait: maxW}.backoff(5, nil)] = true
 	}
 	assert.Greater(t, len(seen), 10, "jittered, not fixed")
 }
@@ -284,9 +284,9 @@ func TestBackoff_usesRetryAfterOn429And503Only(t *testing.T) {
 	resp := func(code int, ra string) *http.Response {
 		return &http.Response{StatusCode: code, Header: http.Header{"Retry-After": {ra}}}
 	}
-	assert.Equal(t, 7*time.Second, backoff(time.Millisecond, 2*time.Millisecond, 0, resp(429, "7")))
-	assert.Equal(t, 7*time.Second, backoff(time.Millisecond, 2*time.Millisecond, 0, resp(503, "7")))
-	assert.LessOrEqual(t, backoff(time.Millisecond, 2*time.Millisecond, 0, resp(500, "7")), 2*time.Millisecond)
+	assert.Equal(t, 7*time.Second, RetryPolicy{MinWait: time.Millisecond, MaxWait: 2*time.Millisecond}.backoff(0, resp(429, "7")))
+	assert.Equal(t, 7*time.Second, RetryPolicy{MinWait: time.Millisecond, MaxWait: 2*time.Millisecond}.backoff(0, resp(503, "7")))
+	assert.LessOrEqual(t, RetryPolicy{MinWait: time.Millisecond, MaxWait: 2*time.Millisecond}.backoff(0, resp(500, "7")), 2*time.Millisecond)
 }
 
 func TestParseRetryAfter(t *testing.T) {
@@ -317,8 +317,20 @@ func TestParseRetryAfter(t *testing.T) {
 func TestRetryPolicy_withDefaults(t *testing.T) {
 	p, err := RetryPolicy{MaxRetries: 5}.withDefaults("x")
 	require.NoError(t, err)
-	assert.Equal(t, RetryPolicy{MaxRetries: 5, MinWait: 100 * time.Millisecond, MaxWait: 5 * time.Second, MaxRetryAfter: time.Minute}, p)
-	_, err = RetryPolicy{MaxRetries: -1}.withDefaults("x")
+	assert.Equal(t, RetryPolicy{MaxRetries: 5, MinWait: 100 * time.Millisecond, MaxWait: 5 * time.Second, MaxRetryAfter: time.Minute, Budget: 500}, p)
+	p, err = RetryPolicy{}.withDefaults("x")
+	require.NoError(t, err)
+	assert.Equal(t, DefaultRetryPolicy(), p, "the zero value is the default policy")
+	p, err = RetryPolicy{MaxRetryAfter: 2 * time.Minute}.withDefaults("x")
+	require.NoError(t, err)
+	assert.Equal(t, 3, p.MaxRetries, "changing one field keeps the retries")
+	p, err = RetryPolicy{MaxRetries: NoRetries, Budget: NoRetries}.withDefaults("x")
+	require.NoError(t, err)
+	assert.Equal(t, NoRetries, p.MaxRetries)
+	assert.Nil(t, newBudget(p.Budget), "NoRetries as Budget: unlimited")
+	_, err = RetryPolicy{MaxRetries: -2}.withDefaults("x")
+	assert.Error(t, err)
+	_, err = RetryPolicy{Budget: -5}.withDefaults("x")
 	assert.Error(t, err)
 	_, err = RetryPolicy{MinWait: time.Second, MaxWait: time.Millisecond}.withDefaults("x")
 	assert.Error(t, err)

@@ -26,12 +26,13 @@ type Settings struct {
 	InsecureHTTP  bool
 	HTTPClient    *http.Client
 	UserAgent     string
-	Retry         *RetryPolicy // nil: DefaultRetryPolicy
+	Retry         *RetryPolicy // nil: the default policy
 	RatePerSecond float64      // 0: no client-side limit
 	RateBurst     int
 	rateSet       bool
 	Logger        *slog.Logger
 	Headers       http.Header
+	Hooks         Hooks
 }
 
 // SetRateLimit records a client-side rate limit; [New] checks the values.

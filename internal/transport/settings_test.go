@@ -46,7 +46,7 @@ func TestNew_baseURLRules(t *testing.T) {
 }
 
 func TestNew_collectsEveryOptionError(t *testing.T) {
-	s := Settings{BaseURL: "http://evil.example", Retry: &RetryPolicy{MaxRetries: -1}, UserAgent: "a\r\nb"}
+	s := Settings{BaseURL: "http://evil.example", Retry: &RetryPolicy{MaxRetries: -2}, UserAgent: "a\r\nb"}
 	s.SetRateLimit(0, 0)
 	s.AddHeader("Bad Header", "v")
 	s.AddHeader("X-Ok", "line\nbreak")
@@ -66,7 +66,7 @@ func TestNew_defaultHTTPClientPoolsConnections(t *testing.T) {
 	tr, ok := at.base.(*http.Transport)
 	require.True(t, ok)
 	assert.Equal(t, 100, tr.MaxIdleConnsPerHost)
-	assert.Equal(t, DefaultRetryPolicy().MaxRetries, c.rc.RetryMax)
+	assert.Equal(t, DefaultRetryPolicy(), c.policy)
 	assert.Nil(t, c.rc.Logger, "retryablehttp's own stderr logger is never on")
 	assert.Equal(t, 60*time.Second, c.rc.HTTPClient.Timeout)
 }

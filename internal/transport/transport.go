@@ -1,19 +1,17 @@
 package transport
 
 import (
-	"bytes"
 	"context"
 	stdjson "encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/go-json-experiment/json"
@@ -72,6 +70,12 @@ type Request struct {
 	// Safe marks a POST that may be re-sent after a 5xx or a reset (the
 	// server acting twice does no harm). GET, PUT and DELETE are always safe.
 	Safe bool
+	// Op is the public method's name as a user types it ("Users.Create")
+	// and Route the path template without ids ("/users/{user_id}"), for
+	// hooks and logs; an empty Route shows Path.
+	Op, Route string
+	// Options are the caller's call options, applied in order.
+	Options []CallOption
 }
 
 // Client is the shared HTTP core: one per API client, safe for concurrent
@@ -81,6 +85,8 @@ type Client struct {
 	base      string // scheme://host/prefix, no trailing slash
 	rc        *retryablehttp.Client
 	policy    RetryPolicy
+	budget    *budget // shared with derived clients; nil: unlimited
+	hooks     Hooks
 	limiter   *rate.Limiter
 	logger    *slog.Logger
 	userAgent []string // shared, read-only header values: no per-request allocation
@@ -143,6 +149,8 @@ func New(api API, s Settings) (*Client, error) {
 		api:       api,
 		base:      base.String(),
 		policy:    policy,
+		budget:    newBudget(policy.Budget),
+		hooks:     s.Hooks,
 		limiter:   limiter,
 		logger:    s.Logger,
 		userAgent: []string{ua},
@@ -150,13 +158,11 @@ func New(api API, s Settings) (*Client, error) {
 	}
 	c.rc = &retryablehttp.Client{
 		HTTPClient:     withAttemptTransport(withRedirectGuard(hc)),
-		Logger:         nil, // its own logger writes to stderr: never on
-		RetryWaitMin:   policy.MinWait,
-		RetryWaitMax:   policy.MaxWait,
-		RetryMax:       policy.MaxRetries,
+		Logger:         nil,           // its own logger writes to stderr: never on
+		RetryMax:       math.MaxInt32, // checkRetry applies each call's own policy
 		RequestLogHook: beforeAttempt,
 		CheckRetry:     checkRetry,
-		Backoff:        backoff,
+		Backoff:        noBackoff,
 		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
 		PrepareRetry:   prepareRetry,
 	}
@@ -179,50 +185,45 @@ func (c *Client) WithBaseURL(rawURL string, insecure bool) (*Client, error) {
 // BaseURL returns the base URL requests are made against.
 func (c *Client) BaseURL() string { return c.base }
 
-// call is the state of one Do call, carried to the retry hooks and to
-// attemptTransport in the request's context (retryablehttp's hooks see
-// only the request).
-type call struct {
-	c      *Client
-	method string
-	path   string
-	safe   bool
-	tries  int // tries started by the retry loop
-	// writes counts every time the request was written to a connection,
-	// replays inside net/http included; the transport's goroutines add to
-	// it, so it is atomic.
-	writes atomic.Int32
-	// responded counts tries that got a response: a mocked RoundTripper
-	// (httpmock) answers without writing anything.
-	responded int32
-	triedAt   int32 // writes when the current try started
-	// uncertain is set when a try may have reached the server and failed
-	// (a 5xx, or a transport error after the request was written).
-	uncertain bool
-	start     time.Time
-	trace     httptrace.ClientTrace
-}
-
-// attemptCount is what APIError.Attempts reports: the writes, or the tries
-// that were answered where nothing was written (a mocked transport).
-func (st *call) attemptCount() int { return int(max(st.writes.Load(), st.responded)) }
-
-// outcomeUnknown reports whether a failed call may still have been acted
-// on: an unsafe request that reached the server without a clear answer.
-func (st *call) outcomeUnknown() bool { return !st.safe && st.uncertain }
-
-type callKey struct{}
-
-func callFrom(ctx context.Context) *call { return ctx.Value(callKey{}).(*call) }
-
 // Do sends the request, retrying as the policy allows, and decodes a 2xx
 // JSON body into out (unless out is nil). A non-2xx status, or a 2xx body
 // whose envelope reports failure (see [Failer]), is an *APIError.
-func (c *Client) Do(ctx context.Context, r *Request, out any) error {
+func (c *Client) Do(ctx context.Context, r *Request, out any) (err error) {
 	if ctx == nil {
 		return fmt.Errorf("%s: %s %s: nil context", c.api.Name, r.Method, r.Path)
 	}
-	st := &call{c: c, method: r.Method, path: r.Path, safe: r.Safe || (r.Method != http.MethodPost && r.Method != http.MethodPatch)}
+	st := &call{c: c, method: r.Method, path: r.Path, policy: c.policy, start: time.Now(),
+		safe: r.Safe || (r.Method != http.MethodPost && r.Method != http.MethodPatch)}
+	st.info = CallInfo{API: c.api.Name, Operation: r.Op, Method: r.Method, Route: r.Route, Safe: st.safe}
+	if st.info.Route == "" {
+		st.info.Route = r.Path
+	}
+	var opts callSettings
+	for _, o := range r.Options {
+		if o.apply != nil {
+			o.apply(&opts)
+		}
+	}
+	if opts.capture != nil {
+		defer st.capture(opts.capture)
+	}
+	if on := c.hooks.OnCall; on != nil {
+		cctx, done := on(ctx, st.info)
+		if cctx != nil {
+			ctx = cctx
+		}
+		if done != nil {
+			defer func() { done(err) }()
+		}
+	}
+	if opts.policy != nil {
+		if st.policy, err = opts.policy.withDefaults(c.api.Name); err != nil {
+			return err
+		}
+	}
+	if err := checkHeaders(c.api.Name, opts.header); err != nil {
+		return err
+	}
 	st.trace.WroteRequest = func(httptrace.WroteRequestInfo) { st.writes.Add(1) }
 	u := c.base + r.Path
 	if len(r.Query) > 0 {
@@ -250,6 +251,9 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) error {
 	for k, vs := range c.headers {
 		h[k] = vs
 	}
+	for k, vs := range opts.header {
+		h[k] = append(h[k][:len(h[k]):len(h[k])], vs...) // never into the client's shared slice
+	}
 	h["User-Agent"] = c.userAgent
 	h["Accept"] = acceptJSON
 	if body != nil {
@@ -272,11 +276,16 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) error {
 			// An earlier attempt was written and failed without a clear
 			// answer; the resource being gone now means it did the work.
 			_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
+			c.budget.give(max(st.spent, 1))
 			return nil
 		}
 		return c.apiError(st, resp)
 	}
-	return c.decode(st, resp, out)
+	if err := c.decode(st, resp, out); err != nil {
+		return err
+	}
+	c.budget.give(max(st.spent, 1))
+	return nil
 }
 
 // EncodeJSON is encoding/json v1's Marshal without HTML escaping: an
@@ -297,56 +306,6 @@ func (c *Client) wait(ctx context.Context) error {
 		return fmt.Errorf("%w: %w: %w", errRateWait, context.DeadlineExceeded, err)
 	}
 	return nil
-}
-
-// beforeAttempt counts tries and starts the try's clock.
-func beforeAttempt(_ retryablehttp.Logger, req *http.Request, i int) {
-	st := callFrom(req.Context())
-	st.tries = i + 1
-	st.triedAt = st.writes.Load()
-	if st.c.logger != nil {
-		st.start = time.Now()
-	}
-}
-
-// prepareRetry runs before every retry: the limiter, and fresh credentials
-// on a header copy (the previous attempt's request may still be read by
-// the transport, so its header is never written again).
-func prepareRetry(req *http.Request) error {
-	st := callFrom(req.Context())
-	if err := st.c.wait(req.Context()); err != nil {
-		return err
-	}
-	if st.c.api.PerAttempt {
-		req.Header = req.Header.Clone()
-		st.c.api.Authorize(req.Header)
-	}
-	return nil
-}
-
-// logAttempt writes one Debug record per attempt: no header values, no
-// bodies, no query strings.
-func (st *call) logAttempt(ctx context.Context, resp *http.Response, err error) {
-	if st.c.logger == nil {
-		return
-	}
-	attrs := []slog.Attr{
-		slog.String("api", st.c.api.Name),
-		slog.String("method", st.method),
-		slog.String("path", st.path),
-		slog.Int("attempt", st.tries),
-		slog.Duration("duration", time.Since(st.start)),
-	}
-	if resp != nil {
-		attrs = append(attrs, slog.Int("status", resp.StatusCode))
-	}
-	if err != nil {
-		attrs = append(attrs, slog.String("error", printable(sanitize(err).Error())))
-	}
-	// sent counts the writes to a connection so far: a replay inside
-	// net/http shows here even though the retry loop made one attempt.
-	attrs = append(attrs, slog.Int("sent", st.attemptCount()))
-	st.c.logger.LogAttrs(ctx, slog.LevelDebug, "userapis: request attempt", attrs...)
 }
 
 // requestErr wraps a failure to get a response. A *url.Error keeps its type
@@ -370,128 +329,4 @@ func sanitize(err error) error {
 		return err
 	}
 	return &url.Error{Op: ue.Op, URL: u, Err: ue.Err}
-}
-
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// preallocMax bounds the buffer reserved from a declared Content-Length:
-// beyond it the buffer grows with the bytes that actually arrive, so a
-// server declaring 32 MiB and sending nothing costs nothing.
-const preallocMax = 256 << 10
-
-// decode reads a 2xx body (at most MaxBody) and unmarshals it into out in
-// the API's dialect. A body whose envelope reports failure is an
-// *APIError, even when the rest of it did not decode.
-func (c *Client) decode(st *call, resp *http.Response, out any) error {
-	if out == nil {
-		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
-		return nil
-	}
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer func() {
-		if buf.Cap() <= 1<<20 {
-			bufPool.Put(buf)
-		}
-	}()
-	if resp.ContentLength > 0 {
-		buf.Grow(int(min(resp.ContentLength+1, preallocMax)))
-	}
-	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, MaxBody+1)); err != nil {
-		st.uncertain = true // the server answered 2xx: it acted, but how is lost
-		return c.requestErr(st, fmt.Errorf("reading response body: %w", err))
-	}
-	if buf.Len() > MaxBody {
-		return c.responseErr(st, resp, fmt.Errorf("body exceeds %d MiB", MaxBody>>20))
-	}
-	err := json.Unmarshal(buf.Bytes(), out, c.api.JSON)
-	if f, ok := out.(Failer); ok {
-		if msgs, failed := f.Failure(); failed {
-			e := c.newAPIError(st, resp, buf.Bytes())
-			e.Messages = Printable(msgs)
-			return e
-		}
-	}
-	if err != nil {
-		return c.responseErr(st, resp, fmt.Errorf("decoding %s: %w", contentKind(resp), err))
-	}
-	return nil
-}
-
-// responseErr is a 2xx response the SDK cannot use. For an unsafe call the
-// server acted on the request, but its result is lost: the outcome is
-// unknown.
-func (c *Client) responseErr(st *call, resp *http.Response, err error) error {
-	return &responseError{api: c.api.Name, method: st.method, path: st.path, status: resp.StatusCode,
-		unknown: !st.safe, err: err}
-}
-
-func contentKind(resp *http.Response) string {
-	ct := resp.Header.Get("Content-Type")
-	if ct == "" {
-		return "body"
-	}
-	return ct + " body"
-}
-
-// apiError reads at most MaxErrorBody of a non-2xx body into an APIError.
-func (c *Client) apiError(st *call, resp *http.Response) error {
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, MaxErrorBody))
-	e := c.newAPIError(st, resp, body)
-	e.Messages = Printable(c.api.Messages(body))
-	return e
-}
-
-func (c *Client) newAPIError(st *call, resp *http.Response, body []byte) *APIError {
-	if len(body) > MaxErrorBody {
-		body = body[:MaxErrorBody]
-	}
-	e := &APIError{
-		api:        c.api.Name,
-		StatusCode: resp.StatusCode,
-		Method:     st.method,
-		Path:       st.path,
-		Body:       bytes.Clone(body),
-		RequestID:  requestID(resp.Header),
-		Attempts:   st.attemptCount(),
-		unknown:    !st.safe && resp.StatusCode >= 500,
-	}
-	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
-		e.RetryAfter, _ = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
-	}
-	return e
-}
-
-// maxRequestID is the longest request id an APIError keeps.
-const maxRequestID = 256
-
-// requestID returns the first request-id header the server sent, with only
-// its printable ASCII bytes and at most maxRequestID of them.
-func requestID(h http.Header) string {
-	for _, k := range [...]string{"X-Request-Id", "Request-Id", "X-Correlation-Id", "X-Amzn-Requestid"} {
-		if v := h.Get(k); v != "" {
-			return printableID(v)
-		}
-	}
-	return ""
-}
-
-func printableID(v string) string {
-	clean := true
-	for i := 0; i < len(v); i++ {
-		if v[i] <= ' ' || v[i] >= 0x7f {
-			clean = false
-			break
-		}
-	}
-	if clean && len(v) <= maxRequestID {
-		return v
-	}
-	b := make([]byte, 0, min(len(v), maxRequestID))
-	for i := 0; i < len(v) && len(b) < maxRequestID; i++ {
-		if v[i] > ' ' && v[i] < 0x7f {
-			b = append(b, v[i])
-		}
-	}
-	return string(b)
 }

@@ -159,7 +159,7 @@ func TestTransport_ErrorBody_hugeBodyKeeps64KiBAndMemoryStaysFlat(t *testing.T) 
 			}
 		}
 	})
-	c := newClient(t, srv.URL, func(s *Settings) { s.Retry = &RetryPolicy{MaxRetries: 0} })
+	c := newClient(t, srv.URL, func(s *Settings) { s.Retry = &RetryPolicy{MaxRetries: NoRetries} })
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
@@ -198,7 +198,7 @@ func TestTransport_ErrorBody_htmlBadGateway(t *testing.T) {
 		w.WriteHeader(502)
 		_, _ = w.Write([]byte("<html><body><h1>502 Bad Gateway</h1></body></html>"))
 	})
-	c := newClient(t, srv.URL, func(s *Settings) { s.Retry = &RetryPolicy{MaxRetries: 0} })
+	c := newClient(t, srv.URL, func(s *Settings) { s.Retry = &RetryPolicy{MaxRetries: NoRetries} })
 	err := c.Do(context.Background(), &Request{Method: "GET", Path: "/users/u_1"}, &struct{}{})
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -278,7 +278,7 @@ func TestTransport_TransportError_isWrappedAndHidesTheQuery(t *testing.T) {
 	require.NoError(t, err)
 	addr := ln.Addr().String()
 	require.NoError(t, ln.Close())
-	c := newClient(t, "http://"+addr, func(s *Settings) { s.Retry = &RetryPolicy{MaxRetries: 0} })
+	c := newClient(t, "http://"+addr, func(s *Settings) { s.Retry = &RetryPolicy{MaxRetries: NoRetries} })
 	err = c.Do(context.Background(), &Request{Method: "GET", Path: "/users", Query: url.Values{"email": {"secret@person.example"}}}, &struct{}{})
 	var ue *url.Error
 	require.ErrorAs(t, err, &ue)
