@@ -82,6 +82,24 @@ func CheckAnswer(rec *httptest.ResponseRecorder, injected int, isError func(stat
 	return nil
 }
 
+// IsError reports whether body is an error in the fake's own format: a
+// JSON object holding every top-level key its WriteError writes (more
+// keys may follow, e.g. a field map beside the message).
+func (k *Kit) IsError(status int, body []byte) bool {
+	rec := httptest.NewRecorder()
+	k.opts.WriteError(rec, status, "x")
+	var want, got map[string]json.RawMessage
+	if json.Unmarshal(rec.Body.Bytes(), &want) != nil || json.Unmarshal(body, &got) != nil || got == nil {
+		return false
+	}
+	for key := range want {
+		if _, ok := got[key]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // isToken reports whether s is an HTTP token (RFC 9110), as a method
 // must be.
 func isToken(s string) bool {

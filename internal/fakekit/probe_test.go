@@ -12,35 +12,28 @@ import (
 
 func TestSpan_neverOverflows(t *testing.T) {
 	for _, tc := range []struct {
-		n, offset, size, from, to int
+		name        string
+		span        func(n, at, size int) (int, int)
+		n, at, size int
+		from, to    int
 	}{
-		{10, 0, 3, 0, 3},
-		{10, 9, 3, 9, 10},
-		{10, 10, 3, 10, 10},
-		{10, math.MaxInt, 3, 10, 10},
-		{10, 5, math.MaxInt, 5, 10},
-		{10, math.MaxInt, math.MaxInt, 10, 10},
-		{0, 0, 50, 0, 0},
+		{"Span", Span, 10, 0, 3, 0, 3},
+		{"Span", Span, 10, 9, 3, 9, 10},
+		{"Span", Span, 10, 10, 3, 10, 10},
+		{"Span", Span, 10, math.MaxInt, 3, 10, 10},
+		{"Span", Span, 10, 5, math.MaxInt, 5, 10},
+		{"Span", Span, 10, math.MaxInt, math.MaxInt, 10, 10},
+		{"Span", Span, 0, 0, 50, 0, 0},
+		{"PageSpan", PageSpan, 10, 0, 3, 0, 3},
+		{"PageSpan", PageSpan, 10, 3, 3, 9, 10},
+		{"PageSpan", PageSpan, 10, 4, 3, 10, 10},
+		{"PageSpan", PageSpan, 10, 1 << 57, 100, 10, 10}, // page*size wrapped negative before
+		{"PageSpan", PageSpan, 10, math.MaxInt, math.MaxInt, 10, 10},
+		{"PageSpan", PageSpan, 10, 1, math.MaxInt, 10, 10},
+		{"PageSpan", PageSpan, 10, 0, math.MaxInt, 0, 10},
 	} {
-		from, to := Span(tc.n, tc.offset, tc.size)
-		assert.Equal(t, [2]int{tc.from, tc.to}, [2]int{from, to}, "Span(%d, %d, %d)", tc.n, tc.offset, tc.size)
-	}
-}
-
-func TestPageSpan_neverOverflows(t *testing.T) {
-	for _, tc := range []struct {
-		n, page, size, from, to int
-	}{
-		{10, 0, 3, 0, 3},
-		{10, 3, 3, 9, 10},
-		{10, 4, 3, 10, 10},
-		{10, 1 << 57, 100, 10, 10}, // (page-1)*size wrapped negative before
-		{10, math.MaxInt, math.MaxInt, 10, 10},
-		{10, 1, math.MaxInt, 10, 10},
-		{10, 0, math.MaxInt, 0, 10},
-	} {
-		from, to := PageSpan(tc.n, tc.page, tc.size)
-		assert.Equal(t, [2]int{tc.from, tc.to}, [2]int{from, to}, "PageSpan(%d, %d, %d)", tc.n, tc.page, tc.size)
+		from, to := tc.span(tc.n, tc.at, tc.size)
+		assert.Equal(t, [2]int{tc.from, tc.to}, [2]int{from, to}, "%s(%d, %d, %d)", tc.name, tc.n, tc.at, tc.size)
 	}
 }
 
@@ -62,6 +55,16 @@ func TestKit_Serve_goesThroughTheKit(t *testing.T) {
 	_, ok = k.Serve(Probe{Method: "GET", Path: "/x y"})
 	assert.False(t, ok, "a target net/http would not parse is not served")
 	assert.Equal(t, 3, k.Requests())
+}
+
+func TestKit_IsError_matchesTheWriter(t *testing.T) {
+	k := start(t) // its errors: {"result": false, "errors": [...]}
+	assert.True(t, k.IsError(400, []byte(`{"result":false,"errors":["x"]}`)))
+	assert.True(t, k.IsError(400, []byte(`{"result":false,"errors":[],"extra":1}`)))
+	assert.False(t, k.IsError(400, []byte(`{"result":false}`)))
+	assert.False(t, k.IsError(400, []byte(`{"message":"x"}`)))
+	assert.False(t, k.IsError(400, []byte(`Bad Request`)))
+	assert.False(t, k.IsError(400, []byte(`null`)))
 }
 
 func TestCheckAnswer_statusAndFormat(t *testing.T) {

@@ -330,10 +330,10 @@ func TestAll_nullTotalUnknownPageSizeEndsOnEmpty(t *testing.T) {
 
 func TestAll_memoryHoldsWindowPages(t *testing.T) {
 	// The walk keeps at most Window pages of keys, however long it runs.
-	s := &server{total: 100000, size: 10, failAt: -1}
+	s := &server{total: 20000, size: 10, failAt: -1}
 	pg := s.pager()
 	w := walk[item]{p: &pg, limit: -1}
-	for page := range 10000 {
+	for page := range 2000 {
 		w.requests++
 		got, err := s.fetch(context.Background(), page)
 		require.NoError(t, err)

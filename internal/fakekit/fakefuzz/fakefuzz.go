@@ -26,9 +26,10 @@ type Target struct {
 	// New starts a fresh fake. Run starts another every Restart requests,
 	// so the state fuzzing piles up stays small and every exec is fast.
 	New func() Fake
-	// IsError reports whether body is the vendor's error format for
-	// status; nil accepts any JSON.
-	IsError func(status int, body []byte) bool
+	// EmptyNotFound allows a 404 with an empty body, as the vendor sends
+	// for an unknown id; every other 4xx or 5xx must be in the shape of
+	// the fake's own error writer ([fakekit.Kit.IsError]).
+	EmptyNotFound bool
 }
 
 // Restart is how many requests one fake serves in a fuzz run before Run
@@ -78,7 +79,10 @@ func Run(f *testing.F, tg Target) {
 		if !ok {
 			return
 		}
-		if err := fakekit.CheckAnswer(rec, injected, tg.IsError); err != nil {
+		isError := func(status int, body []byte) bool {
+			return (tg.EmptyNotFound && status == http.StatusNotFound && len(body) == 0) || fake.Kit.IsError(status, body)
+		}
+		if err := fakekit.CheckAnswer(rec, injected, isError); err != nil {
 			t.Fatalf("%s %s?%s %q: %v", method, path, query, body, err)
 		}
 	})
