@@ -91,7 +91,7 @@ func All[T any](ctx context.Context, p Pager[T]) iter.Seq2[*T, error] {
 				return
 			}
 			if w.limit >= 0 && w.requests >= w.limit {
-				yield(nil, w.errorf("the server reports %d items, yet page %d, the last that allows, was full", w.total, w.requests))
+				yield(nil, w.errorf("page %d was full, but the reported total of %d items allows no more pages", w.requests, w.total))
 				return
 			}
 			w.requests++
