@@ -26,8 +26,11 @@
 // [UsersService.List] returns one page: pages count from 1, ItemsPerPage is
 // 1 to 100 (default 25), and UseCache is sent as useCache=1 or 0.
 // [UsersService.All] walks every page lazily as an iter.Seq2 and stops at
-// an empty or short page or one that repeats the previous, whatever the
-// envelope's totals say (their meaning is not documented).
+// an empty or short page, whatever the envelope's totals say (their
+// meaning is not documented). A server that would keep it going (the same
+// page again, reordered, pages in a cycle, or more pages than the larger
+// of totalItems and totalInSet allows) ends it with an error matching
+// [ErrUnexpectedResponse].
 //
 // # Errors
 //

@@ -114,6 +114,13 @@ func cmpOr(a, b int) int {
 // as the loop asks for more (a break stops the requests). A request error
 // is yielded once, with a nil user, and ends the loop. A nil opts starts
 // at page 1 with pages of 25; ItemsPerPage 100 needs the fewest requests.
+// The walk ends after an empty or short page. A server that will not end
+// it ends it with an error matching [ErrUnexpectedResponse]: a page with
+// no user the last few pages did not bring (the same page again,
+// reordered, or a cycle of pages), or more pages than the envelope's
+// count allows. The vendor does not say which of totalItems and
+// totalInSet counts the whole listing, so the larger one bounds the walk.
+// A nil ctx is yielded as an error.
 //
 // API: GET /users/ repeatedly (safe: retried).
 func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2[*User, error] {
@@ -122,17 +129,18 @@ func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2
 		o = *opts
 	}
 	return paging.All(ctx, paging.Pager[User]{
+		Op:       "classifieds: Users.All",
 		Start:    max(o.Page, 1),
 		PageSize: cmpOr(o.ItemsPerPage, DefaultItemsPerPage),
 		Next:     paging.NextPage,
 		Key:      func(u *User) string { return strconv.FormatInt(u.UserID, 10) },
-		Fetch: func(ctx context.Context, page int) ([]*User, int, error) {
+		Fetch: func(ctx context.Context, page int) (paging.Page[User], error) {
 			o.Page = page
 			p, err := s.List(ctx, &o)
 			if err != nil {
-				return nil, 0, err
+				return paging.Page[User]{}, err
 			}
-			return p.Items, len(p.Items), nil
+			return paging.Page[User]{Items: p.Items, Total: max(p.TotalItems, p.TotalInSet)}, nil
 		},
 	})
 }

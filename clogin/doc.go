@@ -45,7 +45,10 @@
 // users or pages; the SDK treats [UserListOptions.StartingPosition] as a
 // 0-based offset into the list of parents, and [UsersService.All] steps it
 // by the number of parents on each page, yielding each page's parents and
-// then their children, until a page has fewer than 50 parents.
+// then their children, until a page has fewer than 50 parents. A server
+// that would keep it going (the same page again, reordered, pages in a
+// cycle, or more pages than total_users allows) ends it with an error
+// matching [ErrUnexpectedResponse].
 //
 // # Errors
 //

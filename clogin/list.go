@@ -244,9 +244,13 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions) (*UserPa
 // then their children (with ReturnFamilies, each parent followed by its
 // own children). It fetches lazily, a page at a time, stepping the offset
 // by the page's number of parents, and stops after a page of fewer than
-// [PageSize] parents, an empty page or a page that repeats the previous.
-// An error is yielded once, with a nil user, and ends the walk. A nil
-// opts yields a *ValidationError.
+// [PageSize] parents or an empty page. A server that will not end the
+// walk ends it with an error matching [ErrUnexpectedResponse]: a page
+// with no user the last few pages did not bring (the same page again,
+// reordered, or a cycle of pages), or more pages than total_users allows
+// at records_per_page a page. An error is yielded once, with a nil user,
+// and ends the walk. A nil opts yields a *ValidationError, a nil ctx an
+// error.
 //
 // API: POST /users/ {"action": "get_user_list"}, repeated. Safe.
 func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2[*UserSummary, error] {
@@ -255,17 +259,18 @@ func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2
 		o = *opts
 	}
 	return paging.All(ctx, paging.Pager[UserSummary]{
+		Op:       "clogin: Users.All",
 		Start:    o.StartingPosition,
 		PageSize: PageSize,
-		Fetch: func(ctx context.Context, pos int) ([]*UserSummary, int, error) {
+		Fetch: func(ctx context.Context, pos int) (paging.Page[UserSummary], error) {
 			if opts == nil {
-				return nil, 0, nilRequest("Users.All")
+				return paging.Page[UserSummary]{}, nilRequest("Users.All")
 			}
 			q := o
 			q.StartingPosition = pos
 			p, err := s.List(ctx, &q)
 			if err != nil {
-				return nil, 0, err
+				return paging.Page[UserSummary]{}, err
 			}
 			items := make([]*UserSummary, 0, len(p.Users)+len(p.Children))
 			for _, u := range p.Users {
@@ -279,7 +284,11 @@ func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2
 			if n == 0 {
 				n = len(p.Children)
 			}
-			return items, n, nil
+			page := paging.Page[UserSummary]{Items: items, N: n, Total: p.TotalUsers}
+			if p.RecordsPerPage > 0 && p.RecordsPerPage < PageSize {
+				page.Size = p.RecordsPerPage // the server pages fewer than documented
+			}
+			return page, nil
 		},
 		Next: paging.NextOffset,
 		Key:  func(u *UserSummary) string { return strconv.FormatInt(u.CloginID, 10) },

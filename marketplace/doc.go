@@ -40,8 +40,10 @@
 //		fmt.Println(u.ID)
 //	}
 //
-// It stops at an empty or short page, or one that repeats the previous,
-// whatever the server's total says.
+// It stops at an empty or short page, whatever the server's total says. A
+// server that would keep it going (the same page again, reordered, pages
+// in a cycle, or more pages than a non-null total allows) ends it with an
+// error matching [ErrUnexpectedResponse].
 //
 // # Errors
 //

@@ -119,33 +119,41 @@ func listOptions(opts *UserListOptions) UserListOptions {
 // All walks every page of users from opts.Page on, newest first, yielding
 // each user once. It fetches lazily (a break stops all requests), holds
 // one page at a time, and yields an error at most once, with a nil user,
-// and then stops. The walk ends on an empty or short page, or on a page
-// that repeats the previous one, whatever the server's total says. A page
-// is full when it holds Size users, or as many as the size the server
-// reports when it caps Size.
+// and then stops. The walk ends on an empty or short page, whatever the
+// server's total says. A page is full when it holds Size users, or as
+// many as the size the server reports when it caps Size. A server that
+// will not end the walk ends it with an error matching
+// [ErrUnexpectedResponse]: a page with no user the last few pages did not
+// bring (the same page again, reordered, or a cycle of pages), or more
+// pages than a non-null Total allows (ceil(Total/size), plus the empty
+// page after a full last one).
 //
 // API: GET /users, once per page (safe). A nil opts walks all users from
 // page 0 in pages of [DefaultPageSize]; invalid options are yielded as a
-// *[ValidationError] before any request.
+// *[ValidationError] before any request, and a nil ctx as an error.
 func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2[*User, error] {
 	q := listOptions(opts)
 	return paging.All(ctx, paging.Pager[User]{
+		Op:       "marketplace: Users.All",
 		Start:    q.Page,
 		PageSize: q.Size,
-		Fetch: func(ctx context.Context, pos int) ([]*User, int, error) {
+		Fetch: func(ctx context.Context, pos int) (paging.Page[User], error) {
 			p := q
 			p.Page = pos
 			page, err := s.List(ctx, &p)
 			if err != nil {
-				return nil, 0, err
+				return paging.Page[User]{}, err
 			}
-			n := len(page.Items)
-			if page.Size > 0 && page.Size < q.Size && n == page.Size {
+			out := paging.Page[User]{Items: page.Items}
+			if page.Size > 0 && page.Size < q.Size {
 				// The server capped the page size; a page as full as the
 				// server says it is, is not the last.
-				n = q.Size
+				out.Size = page.Size
 			}
-			return page.Items, n, nil
+			if page.Total != nil {
+				out.Total = *page.Total
+			}
+			return out, nil
 		},
 		Next: paging.NextPage,
 		Key:  func(u *User) string { return u.ID },

@@ -122,10 +122,9 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	env := listEnvelope{Result: true, FromCache: useCache && len(s.order) > 0, TotalItems: len(s.order),
 		Page: page, ItemsPerPage: size, Speed: 0.0010221004486084, Data: []*wireUser{}}
-	if from := (page - 1) * size; from < len(s.order) {
-		for _, id := range s.order[from:min(from+size, len(s.order))] {
-			env.Data = append(env.Data, s.users[id].wire())
-		}
+	from, to := fakekit.PageSpan(len(s.order), page-1, size)
+	for _, id := range s.order[from:to] {
+		env.Data = append(env.Data, s.users[id].wire())
 	}
 	env.TotalInSet = len(env.Data)
 	fakekit.WriteJSON(w, http.StatusOK, env)

@@ -3,7 +3,9 @@ package clogintest
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,6 +16,10 @@ import (
 
 // pageSize is get_user_list's page, counted in parents.
 const pageSize = 50
+
+// maxQuantity is the most of one product add_product takes: the fake's
+// own limit, which keeps every cart total within int64 cents.
+const maxQuantity = 1_000_000
 
 // request is a decoded users request.
 type request struct {
@@ -256,6 +262,9 @@ func (s *Server) addProduct(p *project, req *request) (map[string]any, failed) {
 		if e.Q < 1 {
 			return nil, "q must be at least 1"
 		}
+		if e.Q > maxQuantity {
+			return nil, "q must be at most 1000000"
+		}
 		l := CartLine{PID: int64(e.PID), Name: e.Name, Q: int(e.Q), ProductRemark: e.ProductRemark, RecurringStartDate: e.RecurringStartDate}
 		switch {
 		case e.PID > 0:
@@ -277,6 +286,9 @@ func (s *Server) addProduct(p *project, req *request) (map[string]any, failed) {
 		u = s.newUser(p, 0, 0, nil)
 	case u == nil:
 		return nil, "user not found in this project"
+	}
+	if _, ok := cartTotal(append(slices.Clone(u.cart), lines...)); !ok {
+		return nil, "the cart total is too large"
 	}
 	u.cart = append(u.cart, lines...)
 	return reply(p, u, "Products added", nil), ""
@@ -474,10 +486,8 @@ func (s *Server) list(p *project, req *request) (map[string]any, failed) {
 
 // window returns the page of list at offset start.
 func window(list []*user, start int) []*user {
-	if start >= len(list) {
-		return nil
-	}
-	return list[start:min(start+pageSize, len(list))]
+	from, to := fakekit.Span(len(list), start, pageSize)
+	return list[from:to]
 }
 
 func leftPad(s string, n int) string {
@@ -485,4 +495,17 @@ func leftPad(s string, n int) string {
 		s = "0" + s
 	}
 	return s
+}
+
+// cartTotal returns the cart's total in cents, and false when it does not
+// fit in an int64.
+func cartTotal(cart []CartLine) (int64, bool) {
+	var total int64
+	for _, l := range cart {
+		if l.Cents < 0 || (l.Cents > 0 && int64(l.Q) > (math.MaxInt64-total)/l.Cents) {
+			return 0, false
+		}
+		total += l.Cents * int64(l.Q)
+	}
+	return total, true
 }

@@ -81,6 +81,7 @@ func NewServer() *Server {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/users/", s.serveUsers)
+	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) { writeError(w, http.StatusNotFound, "not found") })
 	s.kit = fakekit.Start(mux, fakekit.Options{Authorize: s.authorize, WriteError: writeError})
 	s.URL = s.kit.URL()
 	s.mu.Lock()

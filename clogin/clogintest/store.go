@@ -218,10 +218,7 @@ func userInfo(g int64, u *user) map[string]any {
 // metaInfo is the vendor's meta_info: counts as strings, money "0.00",
 // status_name null without a status.
 func metaInfo(p *project, u *user) map[string]any {
-	var order int64
-	for _, l := range u.cart {
-		order += l.Cents * int64(l.Q)
-	}
+	order, _ := cartTotal(u.cart) // add_product keeps it in range
 	name := strings.TrimSpace(fmt.Sprint(str(u.fields["first_name"]), " ", str(u.fields["last_name"])))
 	if name == "" {
 		name = str(u.fields["username"])

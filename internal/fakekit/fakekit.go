@@ -28,6 +28,7 @@ type Options struct {
 // Kit runs one fake server.
 type Kit struct {
 	srv      *httptest.Server
+	handler  http.Handler // what srv serves: counting, failures, credentials, then the fake
 	opts     Options
 	requests atomic.Int64
 
@@ -45,7 +46,7 @@ func Start(h http.Handler, opts Options) *Kit {
 		}
 	}
 	k := &Kit{opts: opts}
-	k.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	k.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		k.requests.Add(1)
 		if status := k.takeFailure(); status != 0 {
 			if status == http.StatusTooManyRequests {
@@ -62,7 +63,8 @@ func Start(h http.Handler, opts Options) *Kit {
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, MaxRequestBody)
 		h.ServeHTTP(w, r)
-	}))
+	})
+	k.srv = httptest.NewServer(k.handler)
 	return k
 }
 
@@ -119,4 +121,22 @@ func ReadJSON(r *http.Request, v any) error {
 		return errors.Join(ErrBody, err)
 	}
 	return nil
+}
+
+// Span returns the bounds [from, to) of the window of at most size items
+// at offset in a list of n: empty at n when offset is past the end. It
+// cannot overflow, whatever the numbers a request sends; offset must not
+// be negative and size must be positive.
+func Span(n, offset, size int) (from, to int) {
+	from = min(offset, n)
+	return from, from + min(size, n-from)
+}
+
+// PageSpan is [Span] for the 0-based page number page: page*size is not
+// computed when it would pass n (and so cannot overflow).
+func PageSpan(n, page, size int) (from, to int) {
+	if page > n/size {
+		return n, n
+	}
+	return Span(n, page*size, size)
 }

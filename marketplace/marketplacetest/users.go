@@ -120,11 +120,8 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 
 	total := len(match)
-	start := total
-	if page <= total/size { // also keeps page*size from overflowing
-		start = page * size
-	}
-	items := match[start:min(start+size, total)]
+	from, to := fakekit.PageSpan(total, page, size)
+	items := match[from:to]
 	if items == nil {
 		items = []json.RawMessage{}
 	}

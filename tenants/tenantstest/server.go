@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 
@@ -163,12 +164,15 @@ func (s *Server) authorize(r *http.Request) (int, string) {
 	if tok == "" || !ok {
 		return http.StatusUnauthorized, "Authorization has been denied for this request."
 	}
-	rest, found := strings.CutPrefix(r.URL.Path, "/api/1.0/tenants/")
+	// The tenant as the routes will see it: one escaped segment, unescaped
+	// ("acme%2Fx" is the tenant "acme/x", not "acme").
+	rest, found := strings.CutPrefix(r.URL.EscapedPath(), "/api/1.0/tenants/")
 	if !found {
 		return 0, ""
 	}
-	name, _, _ := strings.Cut(rest, "/")
-	if name != owner {
+	seg, _, _ := strings.Cut(rest, "/")
+	name, err := url.PathUnescape(seg)
+	if err != nil || name != owner {
 		return http.StatusForbidden, "The API token does not grant access to tenant " + name + "."
 	}
 	return 0, ""
