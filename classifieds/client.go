@@ -2,7 +2,6 @@ package classifieds
 
 import (
 	"errors"
-	"log/slog"
 	"net/http"
 
 	"github.com/userapis/sdk/internal/transport"
@@ -72,33 +71,3 @@ func WithBaseURL(rawURL string) Option { return Option{func(c *config) { c.BaseU
 // errors or logs. The vendor also whitelists the caller's IP addresses: a
 // right key from an unlisted address is refused as well.
 func WithAPIKey(key string) Option { return Option{func(c *config) { c.apiKey = key }} }
-
-// WithInsecureHTTP allows a plain-http base URL to a non-loopback host.
-func WithInsecureHTTP() Option { return Option{func(c *config) { c.InsecureHTTP = true }} }
-
-// WithHTTPClient makes the client send through hc (its timeouts, proxy and
-// transport are used as they are, underneath the retries). nil keeps the
-// SDK's own pooled client.
-func WithHTTPClient(hc *http.Client) Option { return Option{func(c *config) { c.HTTPClient = hc }} }
-
-// WithUserAgent puts ua in front of the SDK's own "userapis-go/<version>".
-func WithUserAgent(ua string) Option { return Option{func(c *config) { c.UserAgent = ua }} }
-
-// WithRetryPolicy replaces [DefaultRetryPolicy]; RetryPolicy{MaxRetries: 0}
-// turns retries off.
-func WithRetryPolicy(p RetryPolicy) Option { return Option{func(c *config) { c.SetRetryPolicy(p) }} }
-
-// WithRateLimit limits the client to perSecond requests with bursts of
-// burst; waits honour the request's context.
-func WithRateLimit(perSecond float64, burst int) Option {
-	return Option{func(c *config) { c.SetRateLimit(perSecond, burst) }}
-}
-
-// WithLogger writes one Debug record per attempt to l (method, path,
-// status, duration, attempt; never headers, bodies or query strings). nil
-// or absent: the SDK logs nothing.
-func WithLogger(l *slog.Logger) Option { return Option{func(c *config) { c.Logger = l }} }
-
-// WithHeader adds a static header to every request (only ever sent to the
-// base URL's host).
-func WithHeader(key, value string) Option { return Option{func(c *config) { c.AddHeader(key, value) }} }

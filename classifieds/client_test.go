@@ -33,7 +33,7 @@ func TestNewClient_reportsEveryBadOption(t *testing.T) {
 	_, err := NewClient(
 		WithBaseURL("http://gg.example.test/rest/v1"),
 		WithAPIKey("key\r\nX-Evil: 1"),
-		WithRetryPolicy(RetryPolicy{MaxRetries: -1}),
+		WithRetryPolicy(RetryPolicy{MaxRetries: -2}),
 		WithRateLimit(0, 0),
 		WithHeader("Bad Header", "v"),
 	)

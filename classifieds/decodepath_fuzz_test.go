@@ -28,7 +28,7 @@ func FuzzDecodePath(f *testing.F) {
 	f.Fuzz(func(t *testing.T, op, st byte, body []byte) {
 		status := hostile.FuzzStatus(st)
 		c, err := classifieds.NewClient(classifieds.WithBaseURL("https://api.example.com/rest/v1"), classifieds.WithAPIKey("k"),
-			classifieds.WithHTTPClient(hostile.Canned(status, body)), classifieds.WithRetryPolicy(classifieds.RetryPolicy{MaxRetries: 0}))
+			classifieds.WithHTTPClient(hostile.Canned(status, body)), classifieds.WithRetryPolicy(classifieds.RetryPolicy{MaxRetries: classifieds.NoRetries}))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -59,3 +59,5 @@
 //	defer srv.Close()
 //	c := srv.Client() // or NewClient(WithBaseURL(srv.URL), WithAPIKey(srv.APIKey))
 package classifieds
+
+//go:generate go run ../internal/gen

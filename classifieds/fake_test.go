@@ -76,7 +76,7 @@ func TestUsers_All_breakStopsRequests(t *testing.T) {
 func TestUsers_All_errorYieldedOnce(t *testing.T) {
 	srv := newServer(t)
 	srv.AddUsers(60)
-	c := srv.Client(classifieds.WithRetryPolicy(classifieds.RetryPolicy{MaxRetries: 0}))
+	c := srv.Client(classifieds.WithRetryPolicy(classifieds.RetryPolicy{MaxRetries: classifieds.NoRetries}))
 	var users, errs int
 	next := c.Users.All(ctx, &classifieds.UserListOptions{ItemsPerPage: 25})
 	for u, err := range next {

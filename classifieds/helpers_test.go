@@ -45,7 +45,7 @@ func newMock(t *testing.T, opts ...Option) (*Client, *mock) {
 	all := append([]Option{
 		WithBaseURL(testBase), WithAPIKey(testKey),
 		WithHTTPClient(&http.Client{Transport: m.mt}),
-		WithRetryPolicy(RetryPolicy{MaxRetries: 0}),
+		WithRetryPolicy(RetryPolicy{MaxRetries: NoRetries}),
 	}, opts...)
 	c, err := NewClient(all...)
 	require.NoError(t, err)

@@ -77,5 +77,5 @@ func TestSeed_threeExampleResponsesDecodeExactly(t *testing.T) {
 
 func TestDefaultRetryPolicy(t *testing.T) {
 	assert.Equal(t, RetryPolicy{MaxRetries: 3, MinWait: 100 * time.Millisecond, MaxWait: 5 * time.Second,
-		MaxRetryAfter: 60 * time.Second}, DefaultRetryPolicy())
+		MaxRetryAfter: 60 * time.Second, Budget: 500}, DefaultRetryPolicy())
 }

@@ -36,7 +36,7 @@ func TestNewClient_errors(t *testing.T) {
 		{"bad base and creds joined", []Option{WithBaseURL("ftp://x"), WithCredentials(Credentials{APIUser: "a", APIToken: "t"})}, []string{
 			"APIID must be positive", "scheme must be https"}},
 		{"plain http to a remote host", []Option{WithBaseURL("http://regpack.example"), WithCredentials(testCreds)}, []string{"plain http"}},
-		{"bad retry policy", []Option{WithCredentials(testCreds), WithRetryPolicy(RetryPolicy{MaxRetries: -1})}, []string{"negative"}},
+		{"bad retry policy", []Option{WithCredentials(testCreds), WithRetryPolicy(RetryPolicy{MaxRetries: -2})}, []string{"negative"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

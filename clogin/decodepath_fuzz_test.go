@@ -28,7 +28,7 @@ func FuzzDecodePath(f *testing.F) {
 		status := hostile.FuzzStatus(st)
 		c, err := clogin.NewClient(clogin.WithBaseURL("https://api.example.com/reg/api2"),
 			clogin.WithCredentials(clogin.Credentials{APIUser: "u", APIToken: "t", APIID: 1}),
-			clogin.WithHTTPClient(hostile.Canned(status, body)), clogin.WithRetryPolicy(clogin.RetryPolicy{MaxRetries: 0}))
+			clogin.WithHTTPClient(hostile.Canned(status, body)), clogin.WithRetryPolicy(clogin.RetryPolicy{MaxRetries: clogin.NoRetries}))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -78,3 +78,5 @@
 //	srv.SeedFamilies(srv.GroupID, 2, 0, 1)
 //	for u, err := range srv.Client().Users.All(ctx, &clogin.UserListOptions{GroupID: srv.GroupID}) { ... }
 package clogin
+
+//go:generate go run ../internal/gen

@@ -437,7 +437,7 @@ func TestUsers_unsafeActionsNotResentOn500(t *testing.T) {
 // Every method reports a transport failure as a *url.Error.
 func TestUsers_transportFailure(t *testing.T) {
 	srv := clogintest.NewServer()
-	c := fastClient(t, srv, clogin.WithRetryPolicy(clogin.RetryPolicy{}))
+	c := fastClient(t, srv, clogin.WithRetryPolicy(clogin.RetryPolicy{MaxRetries: clogin.NoRetries}))
 	srv.Close()
 	ctx := context.Background()
 	calls := map[string]func() error{

@@ -2,7 +2,6 @@ package marketplace
 
 import (
 	"errors"
-	"log/slog"
 	"net/http"
 
 	"github.com/userapis/sdk/internal/transport"
@@ -42,36 +41,6 @@ type config struct {
 // publishes no host, so this option is required. Plain http is accepted
 // only for a loopback host unless [WithInsecureHTTP] is given.
 func WithBaseURL(rawURL string) Option { return Option{func(c *config) { c.BaseURL = rawURL }} }
-
-// WithInsecureHTTP allows a plain-http base URL to a non-loopback host.
-func WithInsecureHTTP() Option { return Option{func(c *config) { c.InsecureHTTP = true }} }
-
-// WithHTTPClient makes requests through hc (its timeouts, proxy and
-// transport are used as they are, underneath the SDK's retries). nil keeps
-// the SDK's own pooled client.
-func WithHTTPClient(hc *http.Client) Option { return Option{func(c *config) { c.HTTPClient = hc }} }
-
-// WithUserAgent prepends ua to the SDK's own "userapis-go/<version>".
-func WithUserAgent(ua string) Option { return Option{func(c *config) { c.UserAgent = ua }} }
-
-// WithRetryPolicy replaces [DefaultRetryPolicy]; RetryPolicy{MaxRetries: 0}
-// turns retries off. Zero durations take the defaults.
-func WithRetryPolicy(p RetryPolicy) Option { return Option{func(c *config) { c.SetRetryPolicy(p) }} }
-
-// WithRateLimit limits the client to perSecond requests with bursts of
-// burst; waits honour the request's context.
-func WithRateLimit(perSecond float64, burst int) Option {
-	return Option{func(c *config) { c.SetRateLimit(perSecond, burst) }}
-}
-
-// WithLogger writes one Debug record per attempt to l (method, path,
-// status, duration; never headers, bodies or query strings). nil, the
-// default, logs nothing.
-func WithLogger(l *slog.Logger) Option { return Option{func(c *config) { c.Logger = l }} }
-
-// WithHeader adds a static header to every request; it is sent only to
-// the base URL's host.
-func WithHeader(key, value string) Option { return Option{func(c *config) { c.AddHeader(key, value) }} }
 
 // WithAPIKey sets the partner or provider API key (required). It is sent
 // in the [DefaultAPIKeyHeader] header, or the one [WithAPIKeyHeader] names,

@@ -41,7 +41,7 @@ func TestNewClient_reportsEveryBadOption(t *testing.T) {
 		marketplace.WithAPIKey(secret),
 		marketplace.WithAPIKeyHeader("X Bad Header"),
 		marketplace.WithRateLimit(0, 0),
-		marketplace.WithRetryPolicy(marketplace.RetryPolicy{MaxRetries: -1}),
+		marketplace.WithRetryPolicy(marketplace.RetryPolicy{MaxRetries: -2}),
 		marketplace.WithHeader("Bad Name", "v"),
 	)
 	require.Error(t, err)
@@ -122,5 +122,5 @@ func TestClient_rateLimitWaitHonoursContext(t *testing.T) {
 }
 
 func TestDefaultRetryPolicy(t *testing.T) {
-	assert.Equal(t, marketplace.RetryPolicy{MaxRetries: 3, MinWait: 100 * time.Millisecond, MaxWait: 5 * time.Second, MaxRetryAfter: 60 * time.Second}, marketplace.DefaultRetryPolicy())
+	assert.Equal(t, marketplace.RetryPolicy{MaxRetries: 3, MinWait: 100 * time.Millisecond, MaxWait: 5 * time.Second, MaxRetryAfter: 60 * time.Second, Budget: 500}, marketplace.DefaultRetryPolicy())
 }

@@ -27,7 +27,7 @@ func FuzzDecodePath(f *testing.F) {
 	f.Fuzz(func(t *testing.T, op, st byte, body []byte) {
 		status := hostile.FuzzStatus(st)
 		c, err := marketplace.NewClient(marketplace.WithBaseURL("https://api.example.com"), marketplace.WithAPIKey("k"),
-			marketplace.WithHTTPClient(hostile.Canned(status, body)), marketplace.WithRetryPolicy(marketplace.RetryPolicy{MaxRetries: 0}))
+			marketplace.WithHTTPClient(hostile.Canned(status, body)), marketplace.WithRetryPolicy(marketplace.RetryPolicy{MaxRetries: marketplace.NoRetries}))
 		if err != nil {
 			t.Fatal(err)
 		}

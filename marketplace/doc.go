@@ -76,3 +76,5 @@
 //	c := srv.Client() // or NewClient(WithBaseURL(srv.URL), WithAPIKey(srv.APIKey))
 //	srv.FailNext(1, http.StatusServiceUnavailable)
 package marketplace
+
+//go:generate go run ../internal/gen

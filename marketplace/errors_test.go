@@ -18,7 +18,7 @@ import (
 func TestAllMethods_sendTheirMethodAndPath(t *testing.T) {
 	for _, o := range ops() {
 		t.Run(o.name, func(t *testing.T) {
-			c, m := newMock(t, 500, `{"detail":"boom"}`, marketplace.WithRetryPolicy(marketplace.RetryPolicy{}))
+			c, m := newMock(t, 500, `{"detail":"boom"}`, marketplace.WithRetryPolicy(marketplace.RetryPolicy{MaxRetries: marketplace.NoRetries}))
 			_ = o.call(context.Background(), c)
 			r := m.only(t)
 			assert.Equal(t, o.method, r.Method)

@@ -3,7 +3,6 @@ package tenants
 import (
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -66,34 +65,6 @@ func WithTokenHeader(name string) Option { return Option{func(c *config) { c.tok
 // the documented paths (/tenants/{tenant}/users...) hang from it. Plain http
 // is allowed only to a loopback host unless [WithInsecureHTTP] is given.
 func WithBaseURL(rawURL string) Option { return Option{func(c *config) { c.BaseURL = rawURL }} }
-
-// WithInsecureHTTP allows a plain-http base URL to a non-loopback host.
-func WithInsecureHTTP() Option { return Option{func(c *config) { c.InsecureHTTP = true }} }
-
-// WithHTTPClient makes the Client send through hc (its timeouts, proxy and
-// transport), underneath the SDK's retries. Nil keeps the SDK's own pooled
-// client.
-func WithHTTPClient(hc *http.Client) Option { return Option{func(c *config) { c.HTTPClient = hc }} }
-
-// WithUserAgent prepends ua to the SDK's own "userapis-go/<version>".
-func WithUserAgent(ua string) Option { return Option{func(c *config) { c.UserAgent = ua }} }
-
-// WithRetryPolicy replaces [DefaultRetryPolicy]; RetryPolicy{MaxRetries: 0}
-// turns retries off.
-func WithRetryPolicy(p RetryPolicy) Option { return Option{func(c *config) { c.SetRetryPolicy(p) }} }
-
-// WithRateLimit limits the Client to perSecond requests with bursts of
-// burst; waits honour the context.
-func WithRateLimit(perSecond float64, burst int) Option {
-	return Option{func(c *config) { c.SetRateLimit(perSecond, burst) }}
-}
-
-// WithLogger writes one Debug record per attempt to l (no header values,
-// bodies or query strings). Nil or absent: the SDK prints nothing.
-func WithLogger(l *slog.Logger) Option { return Option{func(c *config) { c.Logger = l }} }
-
-// WithHeader adds a static header to every request.
-func WithHeader(key, value string) Option { return Option{func(c *config) { c.AddHeader(key, value) }} }
 
 // NewClient returns a Client for the tenant set by [WithTenant],
 // authenticated by [WithToken]. It reports every bad option at once and

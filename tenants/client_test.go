@@ -145,7 +145,7 @@ func mockClient(t *testing.T, opts ...tenants.Option) (*tenants.Client, *httpmoc
 	t.Helper()
 	mock := httpmock.NewMockTransport()
 	all := append([]tenants.Option{tenants.WithToken(testToken), tenants.WithHTTPClient(&http.Client{Transport: mock}),
-		tenants.WithRetryPolicy(tenants.RetryPolicy{})}, opts...)
+		tenants.WithRetryPolicy(tenants.RetryPolicy{MaxRetries: tenants.NoRetries})}, opts...)
 	c, err := tenants.NewClient(all...)
 	require.NoError(t, err)
 	return c, mock

@@ -25,7 +25,7 @@ func FuzzDecodePath(f *testing.F) {
 	f.Fuzz(func(t *testing.T, op, st byte, body []byte) {
 		status := hostile.FuzzStatus(st)
 		c, err := tenants.NewClient(tenants.WithTenant("acme"), tenants.WithToken("t"), tenants.WithBaseURL("https://acme.example.com/api/1.0"),
-			tenants.WithHTTPClient(hostile.Canned(status, body)), tenants.WithRetryPolicy(tenants.RetryPolicy{MaxRetries: 0}))
+			tenants.WithHTTPClient(hostile.Canned(status, body)), tenants.WithRetryPolicy(tenants.RetryPolicy{MaxRetries: tenants.NoRetries}))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -60,3 +60,5 @@
 // another tenant answers 403), srv.AddUser stores a user directly, and
 // srv.FailNext and srv.Requests test retry behaviour.
 package tenants
+
+//go:generate go run ../internal/gen

@@ -103,7 +103,7 @@ func structFields(dir string) (map[string]string, error) {
 			if !ok || !ts.Name.IsExported() {
 				return false
 			}
-			var b strings.Builder
+			var rows [][3]string
 			for _, fld := range st.Fields.List {
 				var typ bytes.Buffer
 				_ = printer.Fprint(&typ, fset, fld.Type)
@@ -120,20 +120,31 @@ func structFields(dir string) (map[string]string, error) {
 				if len(names) == 0 {
 					continue
 				}
-				line := "//\t" + strings.Join(names, ", ")
-				if typ.Len() > 0 {
-					line += " " + typ.String()
-				}
-				if c := comment(fld); c != "" {
-					line += " // " + c
-				}
-				b.WriteString(line + "\n")
+				rows = append(rows, [3]string{strings.Join(names, ", "), typ.String(), comment(fld)})
 			}
-			out[ts.Name.Name] = strings.TrimSuffix(b.String(), "\n")
+			out[ts.Name.Name] = aligned(rows)
 			return false
 		})
 	}
 	return out, nil
+}
+
+// aligned renders rows of name, type and comment as doc-comment code
+// lines, in columns like gofmt's.
+func aligned(rows [][3]string) string {
+	var w0, w1 int
+	for _, r := range rows {
+		w0, w1 = max(w0, len(r[0])), max(w1, len(r[1]))
+	}
+	lines := make([]string, len(rows))
+	for i, r := range rows {
+		line := fmt.Sprintf("%-*s %-*s", w0, r[0], w1, r[1])
+		if r[2] != "" {
+			line += " // " + r[2]
+		}
+		lines[i] = "//\t" + strings.TrimRight(line, " ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // comment is a field's trailing comment, or the first sentence of its doc.

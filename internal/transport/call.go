@@ -96,15 +96,12 @@ func (st *call) attempted(ctx context.Context, resp *http.Response, err error, r
 		return
 	}
 	attrs := make([]slog.Attr, 0, 12)
-	attrs = append(attrs,
-		slog.String("api", st.c.api.Name),
-		slog.String("op", st.info.Operation),
-		slog.String("method", st.method),
-		slog.String("route", st.info.Route),
-		slog.String("path", st.path),
-		slog.Int("attempt", st.tries),
-		slog.Duration("duration", d),
-	)
+	attrs = append(attrs, slog.String("api", st.c.api.Name))
+	if st.info.Operation != "" {
+		attrs = append(attrs, slog.String("op", st.info.Operation))
+	}
+	attrs = append(attrs, slog.String("method", st.method), slog.String("route", st.info.Route),
+		slog.String("path", st.path), slog.Int("attempt", st.tries), slog.Duration("duration", d))
 	if resp != nil {
 		attrs = append(attrs, slog.Int("status", resp.StatusCode))
 		if id := requestID(resp.Header); id != "" {
