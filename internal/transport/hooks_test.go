@@ -152,7 +152,9 @@ func TestCallOptions_retryPolicyAndHeaderForOneCall(t *testing.T) {
 
 func TestRetryPolicy_zeroValueRetriesAndOneFieldKeepsRetries(t *testing.T) {
 	srv := newCounting(t, statuses(`{}`, 503, 503, 503))
-	c := newClient(t, srv.URL, func(s *Settings) { s.SetRetryPolicy(RetryPolicy{MinWait: time.Millisecond, MaxWait: 2 * time.Millisecond}) })
+	c := newClient(t, srv.URL, func(s *Settings) {
+		s.SetRetryPolicy(RetryPolicy{MinWait: time.Millisecond, MaxWait: 2 * time.Millisecond})
+	})
 	require.NoError(t, c.Do(context.Background(), &Request{Method: "GET", Path: "/x"}, &struct{}{}))
 	assert.Equal(t, 4, srv.hits())
 }

@@ -284,9 +284,9 @@ func TestBackoff_usesRetryAfterOn429And503Only(t *testing.T) {
 	resp := func(code int, ra string) *http.Response {
 		return &http.Response{StatusCode: code, Header: http.Header{"Retry-After": {ra}}}
 	}
-	assert.Equal(t, 7*time.Second, RetryPolicy{MinWait: time.Millisecond, MaxWait: 2*time.Millisecond}.backoff(0, resp(429, "7")))
-	assert.Equal(t, 7*time.Second, RetryPolicy{MinWait: time.Millisecond, MaxWait: 2*time.Millisecond}.backoff(0, resp(503, "7")))
-	assert.LessOrEqual(t, RetryPolicy{MinWait: time.Millisecond, MaxWait: 2*time.Millisecond}.backoff(0, resp(500, "7")), 2*time.Millisecond)
+	assert.Equal(t, 7*time.Second, RetryPolicy{MinWait: time.Millisecond, MaxWait: 2 * time.Millisecond}.backoff(0, resp(429, "7")))
+	assert.Equal(t, 7*time.Second, RetryPolicy{MinWait: time.Millisecond, MaxWait: 2 * time.Millisecond}.backoff(0, resp(503, "7")))
+	assert.LessOrEqual(t, RetryPolicy{MinWait: time.Millisecond, MaxWait: 2 * time.Millisecond}.backoff(0, resp(500, "7")), 2*time.Millisecond)
 }
 
 func TestParseRetryAfter(t *testing.T) {
