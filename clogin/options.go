@@ -64,6 +64,10 @@ type (
 	AttemptInfo = transport.AttemptInfo
 )
 
+// Version is the SDK's version, sent in every request's User-Agent as
+// "userapis-go/<Version>".
+const Version = transport.Version
+
 // NoRetries, as [RetryPolicy].MaxRetries, turns retries off; as
 // [RetryPolicy].Budget, lifts the client's retry budget.
 const NoRetries = transport.NoRetries

@@ -14,7 +14,7 @@ import (
 )
 
 // Version is the SDK version sent in the User-Agent header.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // userAgent is the SDK's own product token.
 const userAgent = "userapis-go/" + Version
