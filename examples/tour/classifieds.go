@@ -18,6 +18,7 @@ func classifiedsTour(ctx context.Context, t *tour, live bool) error {
 		srv := classifiedstest.NewServer()
 		defer srv.Close()
 		srv.AddUsers(60) // an existing client base to page through
+		t.say("the fake starts with 60 users, an existing client base to page through")
 		c, err = classifieds.NewClient(classifieds.WithBaseURL(srv.URL), classifieds.WithAPIKey(srv.APIKey))
 	}
 	if err != nil {

@@ -31,6 +31,7 @@ func cloginTour(ctx context.Context, t *tour, live bool) error {
 		groupID = srv.GroupID
 		productID = srv.NewProduct(groupID, "Summer camp", "250.00")
 		srv.SeedFamilies(groupID, 2, 0, 1) // three families already registered
+		t.say("the fake starts with project %d, one product and three families (3 parents, 3 children)", groupID)
 		c, err = clogin.NewClient(clogin.WithBaseURL(srv.URL), clogin.WithCredentials(srv.Credentials))
 	}
 	if err != nil {

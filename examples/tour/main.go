@@ -36,23 +36,25 @@ func main() {
 // step is one API's part of the tour.
 type step struct {
 	name string
-	live func(env func(string) string) bool
+	envs []string // all set: the step talks to the live API
 	run  func(ctx context.Context, t *tour, live bool) error
 }
 
+// live reports whether every environment variable of the step is set.
+func (s step) live(env func(string) string) bool {
+	for _, k := range s.envs {
+		if env(k) == "" {
+			return false
+		}
+	}
+	return true
+}
+
 var steps = []step{
-	{"marketplace", func(env func(string) string) bool {
-		return env("MARKETPLACE_BASE_URL") != "" && env("MARKETPLACE_API_KEY") != ""
-	}, marketplaceTour},
-	{"tenants", func(env func(string) string) bool {
-		return env("TENANTS_TENANT") != "" && env("TENANTS_TOKEN") != ""
-	}, tenantsTour},
-	{"classifieds", func(env func(string) string) bool {
-		return env("CLASSIFIEDS_BASE_URL") != "" && env("CLASSIFIEDS_API_KEY") != ""
-	}, classifiedsTour},
-	{"clogin", func(env func(string) string) bool {
-		return env("CLOGIN_API_USER") != "" && env("CLOGIN_API_TOKEN") != "" && env("CLOGIN_API_ID") != "" && env("CLOGIN_GROUP_ID") != ""
-	}, cloginTour},
+	{"marketplace", []string{"MARKETPLACE_BASE_URL", "MARKETPLACE_API_KEY"}, marketplaceTour},
+	{"tenants", []string{"TENANTS_TENANT", "TENANTS_TOKEN"}, tenantsTour},
+	{"classifieds", []string{"CLASSIFIEDS_BASE_URL", "CLASSIFIEDS_API_KEY"}, classifiedsTour},
+	{"clogin", []string{"CLOGIN_API_USER", "CLOGIN_API_TOKEN", "CLOGIN_API_ID", "CLOGIN_GROUP_ID"}, cloginTour},
 }
 
 // tour carries the output and environment through the steps.
@@ -110,11 +112,11 @@ func run(ctx context.Context, w io.Writer, env func(string) string) error {
 	}
 	for _, s := range steps {
 		isLive := s.live(env)
-		mode := "fake server"
 		if isLive {
-			mode = "live API"
+			fmt.Fprintf(w, "\n== %s (live API)\n", s.name)
+		} else {
+			fmt.Fprintf(w, "\n== %s (fake server; set %s for the live API)\n", s.name, strings.Join(s.envs, ", "))
 		}
-		fmt.Fprintf(w, "\n== %s (%s)\n", s.name, mode)
 		ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 		err := s.run(ctx, t, isLive)
 		cancel()
