@@ -19,7 +19,7 @@ func TestRun_againstTheFakes(t *testing.T) {
 	lines := strings.Split(s, "\n")
 	assert.Equal(t, "userapis tour: no live credentials set, so every API runs against an in-process fake server", lines[0])
 	for _, want := range []string{
-		"== marketplace (fake server)", "== tenants (fake server)", "== classifieds (fake server)", "== clogin (fake server)",
+		"== marketplace (fake server; set ", "== tenants (fake server; set ", "== classifieds (fake server; set ", "== clogin (fake server; set ",
 		"created user u_1: Ada Lovelace <ada@example.com>",
 		"errors.Is(err, marketplace.ErrNotFound): 404 after 1 attempt(s)",
 		"errors.Is(err, tenants.ErrNotFound)",
@@ -30,6 +30,8 @@ func TestRun_againstTheFakes(t *testing.T) {
 	} {
 		assert.Contains(t, s, want)
 	}
+	assert.Contains(t, s, "set CLOGIN_API_USER, CLOGIN_API_TOKEN, CLOGIN_API_ID, CLOGIN_GROUP_ID for the live API", "the tour names what switches an API to live mode")
+	assert.Contains(t, s, "the fake starts with 60 users", "and says when it runs on seeded data")
 	// The retry: one 503 then success, both attempts in the debug log.
 	assert.Regexp(t, `method=POST .*path=/users/u_1 attempt=1`, s)
 	assert.Regexp(t, `attempt=1 duration=\S+ status=503`, s)
