@@ -96,9 +96,9 @@ func benchClient(b *testing.B, srv *httptest.Server) *Client {
 
 // handUser is the plain struct a user would write for the seed's user.
 type handUser struct {
-	UserID         int64  `json:"userId,string"`
-	ClientID       int64  `json:"clientId,string"`
-	ExternalUserID int64  `json:"externalUserId,string"`
+	UserID         int64 `json:"userId,string"`
+	ClientID       int64 `json:"clientId,string"`
+	ExternalUserID int64 `json:"externalUserId,string"`
 	Contacts       *struct {
 		NumberOfContacts       int `json:"numberOfContacts"`
 		NumberOfActiveContacts int `json:"numberOfActiveContacts"`
