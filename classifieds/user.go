@@ -107,8 +107,6 @@ func (u User) LogValue() slog.Value {
 	return slog.GroupValue(attrs...)
 }
 
-const redacted = "[redacted]"
-
 // UserContacts is the read-only summary of a user's contacts.
 type UserContacts struct {
 	NumberOfContacts       int        `json:"numberOfContacts"`
