@@ -99,7 +99,7 @@ type Contact struct {
 // Activation implements [slog.LogValuer] and hides the token.
 type Activation struct {
 	UserID          int64  `json:"userId,omitzero"` // set by GenerateActivation
-	ActivationToken string `json:"activationtoken"`  // the vendor's all-lower-case key
+	ActivationToken string `json:"activationtoken"` // the vendor's all-lower-case key
 	ValidUntil      Time   `json:"validUntil"`
 }
 
