@@ -252,7 +252,7 @@ func (k *call) send(ctx context.Context, tc *transport.Client, out any) error {
 // result sends the call and returns its decoded Result.
 func (k *call) result(ctx context.Context, tc *transport.Client) (*Result, error) {
 	var r Result
-	if err := k.send(ctx, tc, &resultEnvelope{&r}); err != nil {
+	if err := k.send(ctx, tc, &resultEnvelope{r: &r}); err != nil {
 		return nil, err
 	}
 	return &r, nil
