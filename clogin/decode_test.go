@@ -14,6 +14,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// decodeEnvelope decodes b into an envelope as the transport does.
+func decodeEnvelope(b []byte, e any) error { return jsonv2.Unmarshal(b, e, dialect) }
+
 // decode decodes b into v as the transport does: one call of
 // encoding/json/v2 with the package's dialect, through the envelope of
 // the response types; an item (UserSummary) as a page's only child.
