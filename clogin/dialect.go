@@ -3,13 +3,13 @@ package clogin
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/userapis/sdk/internal/jsonx"
-	"github.com/userapis/sdk/internal/transport"
 )
 
 // dialect is Regpack's JSON, the transport.API.JSON of the client:
@@ -88,8 +88,7 @@ var texts = json.UnmarshalFromFunc(func(dec *jsontext.Decoder, p *string) error 
 	}
 	switch v.Kind() {
 	case '[', '{':
-		body := append(append([]byte(`{"msg":`), v...), '}')
-		if msgs := transport.Messages(body); len(msgs) > 0 {
+		if msgs := messages(v); len(msgs) > 0 {
 			*p = strings.Join(msgs, "; ")
 			return nil
 		}
@@ -97,6 +96,96 @@ var texts = json.UnmarshalFromFunc(func(dec *jsontext.Decoder, p *string) error 
 	*p = string(v)
 	return nil
 })
+
+// messages reads the texts an error body would give for v as its "msg"
+// ([transport.Messages]: strings, lists of them, objects with a
+// "message", "msg", "detail", "error" or "description", prefixed by their
+// "field"), each once, in one pass over v whatever its nesting.
+func messages(v []byte) []string {
+	dec := jsontext.NewDecoder(bytes.NewReader(v), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	var out []string
+	for _, t := range messageTexts(dec) {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// messageKeys are the members of an object that hold its message, in the
+// order they are looked for.
+var messageKeys = [...]string{"message", "msg", "detail", "error", "description"}
+
+// messageTexts reads the next value's texts; nil when it holds none or
+// is not valid.
+func messageTexts(dec *jsontext.Decoder) []string {
+	switch dec.PeekKind() {
+	case '"':
+		tok, err := dec.ReadToken()
+		if s := strings.TrimSpace(tok.String()); err == nil && s != "" {
+			return []string{s}
+		}
+		return nil
+	case '[':
+		if _, err := dec.ReadToken(); err != nil {
+			return nil
+		}
+		var out []string
+		for dec.PeekKind() != ']' && dec.PeekKind() != 0 {
+			out = append(out, messageTexts(dec)...)
+		}
+		if _, err := dec.ReadToken(); err != nil {
+			return nil
+		}
+		return out
+	case '{':
+	default:
+		_ = dec.SkipValue()
+		return nil
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		return nil
+	}
+	var found [len(messageKeys)][]string
+	var field string
+	for dec.PeekKind() == '"' {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return nil
+		}
+		name := tok.String()
+		if i := slices.Index(messageKeys[:], name); i >= 0 {
+			found[i] = messageTexts(dec)
+			continue
+		}
+		if name == "field" {
+			field = ""
+			if dec.PeekKind() == '"' {
+				f, err := dec.ReadToken()
+				if err != nil {
+					return nil
+				}
+				field = f.String()
+				continue
+			}
+		}
+		if dec.SkipValue() != nil {
+			return nil
+		}
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		return nil
+	}
+	for _, t := range found {
+		if len(t) > 0 {
+			if field != "" {
+				t[0] = field + ": " + t[0]
+			}
+			return t
+		}
+	}
+	return nil
+}
 
 // lenient decodes the next value into v. When it does not decode, it
 // reads the rest of the value and reports ok false with no error: the

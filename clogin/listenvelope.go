@@ -199,6 +199,9 @@ func (s *source) summary(dec *jsontext.Decoder) (*UserSummary, error) {
 			}
 			depth := dec.StackDepth()
 			if err := s.summaries(dec, &u.Children); err != nil {
+				if isSyntactic(err) {
+					return err // the body is broken: nothing more to read
+				}
 				u.Children, childErr = nil, err
 				return readOut(dec, depth)
 			}
@@ -250,10 +253,20 @@ func lenientErr(dec *jsontext.Decoder, v any, failed *error) (bool, error) {
 		return true, nil
 	}
 	*failed = err
+	if isSyntactic(err) {
+		return false, err
+	}
 	if dec.StackDepth() == depth && dec.InputOffset() == start {
 		return false, dec.SkipValue()
 	}
 	return false, readOut(dec, depth)
+}
+
+// isSyntactic reports whether err is broken JSON (the decoder can read
+// no further), rather than a value of an unexpected shape.
+func isSyntactic(err error) bool {
+	var se *jsontext.SyntacticError
+	return errors.As(err, &se)
 }
 
 // cmp returns a when it is set, else b.
