@@ -6,6 +6,7 @@ import (
 	jsonv2 "github.com/go-json-experiment/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -352,3 +353,54 @@ func BenchmarkUserPage_Decode(b *testing.B) {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func join(items []string) string { return strings.Join(items, ",") }
+
+// A success:false must reach the caller with the vendor's message even
+// when another member of the body does not decode, wherever it stands.
+func TestDialect_failureSurvivesABadMember(t *testing.T) {
+	for _, body := range []string{
+		`{"user_info":{"clogin_id":"x"},"meta_info":{"total_forms":[1,{"a":2}]},"success":false,"msg":"no such user"}`,
+		`{"success":"0","users":["a"],"msg":"no such user"}`,
+		`{"meta_info":{"total_order":"1.2.3"},"SUCCESS":0,"msg":"no such user"}`,
+	} {
+		var r Result
+		e := &resultEnvelope{r: &r}
+		require.Error(t, decodeEnvelope([]byte(body), e), body)
+		msgs, failed := e.Failure()
+		assert.True(t, failed, body)
+		assert.Equal(t, []string{"no such user"}, msgs, body)
+	}
+	var p UserPage
+	e := &listEnvelope{p: &p}
+	require.Error(t, decodeEnvelope([]byte(`{"users":[{"clogin_id":"x"}],"total_users":"y","success":false,"msg":"bad group"}`), e))
+	msgs, failed := e.Failure()
+	assert.True(t, failed)
+	assert.Equal(t, []string{"bad group"}, msgs)
+
+	var ok Result
+	e2 := &resultEnvelope{r: &ok}
+	require.Error(t, decodeEnvelope([]byte(`{"user_info":{"clogin_id":"x"},"success":true}`), e2))
+	_, failed = e2.Failure()
+	assert.False(t, failed, "a success with a bad member is a decoding error, not a failure")
+}
+
+// The public types are plain structs: encoding/json v1 writes and reads
+// them back to the same value, for users who cache them (Raw, the wire
+// body, is not part of a value's JSON).
+func TestDialect_PublicTypes_roundTripThroughV1(t *testing.T) {
+	var r Result
+	require.NoError(t, decode(benchGetInfoJSON, &r))
+	var p UserPage
+	require.NoError(t, decode(benchListJSON(), &p))
+	r.Raw, p.Raw = nil, nil
+	for _, u := range append(p.Users, p.Children...) {
+		u.Raw = nil
+	}
+	for _, v := range []any{&r, &p, p.Users[0], &r.MetaInfo, &r.UserInfo} {
+		b, err := json.Marshal(v)
+		require.NoError(t, err)
+		back := reflect.New(reflect.TypeOf(v).Elem()).Interface()
+		require.NoError(t, json.Unmarshal(b, back), string(b))
+		assert.Equal(t, v, back, string(b))
+	}
+	assert.Equal(t, "1250.00", r.MetaInfo.TotalOrder.String())
+}
