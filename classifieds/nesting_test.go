@@ -102,8 +102,8 @@ func TestUsers_List_nestedBodyDecodes(t *testing.T) {
 // response.
 func TestUsers_List_absurdNestingIsUnexpectedResponse(t *testing.T) {
 	for name, body := range map[string]string{
-		"data":    `{"result":true,"data":` + deepArrays(10001) + `}`,
-		"member":  `{"result":true,"data":[{"userId":1,"x":` + deepArrays(10001) + `}]}`,
+		"data":   `{"result":true,"data":` + deepArrays(10001) + `}`,
+		"member": `{"result":true,"data":[{"userId":1,"x":` + deepArrays(10001) + `}]}`,
 	} {
 		_, err := serve(t, []byte(body)).Users.List(context.Background(), nil)
 		assert.ErrorIs(t, err, ErrUnexpectedResponse, name)
