@@ -75,7 +75,9 @@ func decodeInt[T int | int64 | int32](dec *jsontext.Decoder, p *T) error {
 
 // Bools decodes bool values from every form [Bool] accepts: true,
 // "true", "1", 1, "yes" and their opposites, "" and null (false).
-var Bools = json.UnmarshalFromFunc(func(dec *jsontext.Decoder, p *bool) error {
+var Bools = json.UnmarshalFromFunc(decodeBool)
+
+func decodeBool(dec *jsontext.Decoder, p *bool) error {
 	text, kind, err := readScalar(dec)
 	if err != nil {
 		return err
@@ -86,7 +88,7 @@ var Bools = json.UnmarshalFromFunc(func(dec *jsontext.Decoder, p *bool) error {
 	}
 	*p = b
 	return nil
-})
+}
 
 // Strings decodes string values also from a number (kept as written:
 // 42, 1e3), a boolean ("true"/"false") and null (""). A JSON string
@@ -118,14 +120,7 @@ var Strings = json.UnmarshalFromFunc(func(dec *jsontext.Decoder, p *string) erro
 
 // StringLists decodes []string values from every form [StringList]
 // accepts: a list, a single string, "", null and false.
-var StringLists = json.UnmarshalFromFunc(func(dec *jsontext.Decoder, p *[]string) error {
-	l, err := readStringList(dec)
-	if err != nil {
-		return err
-	}
-	*p = l
-	return nil
-})
+var StringLists = json.UnmarshalFromFunc(decodeStringList)
 
 // EmptyArrayAsObject decodes PHP's empty array [] where T, a struct or
 // a map, is expected, as {} would decode: the zero struct, an empty map.
