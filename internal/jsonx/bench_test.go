@@ -80,48 +80,14 @@ type plainUser struct {
 	Updated                   Time           `json:"updated"`
 }
 
-// namedUser is the same user with the tolerant fields as named types.
+// namedUser is the same user with the tolerant fields as named types:
+// the outer fields take the JSON names from the embedded ones.
 type namedUser struct {
-	Meta                      map[string]any `json:"meta"`
-	FirstName                 string         `json:"first_name"`
-	Surname                   string         `json:"surname"`
-	PreferredName             string         `json:"preferred_name"`
-	DOB                       Time           `json:"dob"`
-	Title                     string         `json:"title"`
-	Postcode                  string         `json:"postcode"`
-	BuildingNumber            string         `json:"building_number"`
-	Address1                  string         `json:"address_1"`
-	Address2                  string         `json:"address_2"`
-	Address3                  string         `json:"address_3"`
-	TownCity                  string         `json:"town_city"`
-	County                    string         `json:"county"`
-	CountryOfResidence        string         `json:"country_of_residence"`
-	Nationality               string         `json:"nationality"`
-	Gender                    string         `json:"gender"`
-	RelationshipStatus        string         `json:"relationship_status"`
-	NumberOfChildren          string         `json:"number_of_children"`
-	AgesOfChildren            string         `json:"ages_of_children"`
-	PartnerFirstName          string         `json:"partner_first_name"`
-	PartnerDOB                Time           `json:"partner_dob"`
-	PartnerSurname            string         `json:"partner_surname"`
-	PartnerSex                string         `json:"partner_sex"`
-	RelationshipToPartner     string         `json:"relationship_to_partner"`
-	Smoker                    string         `json:"smoker"`
-	NumberOfCigarettesPerWeek Int64          `json:"number_of_cigarettes_per_week"`
-	Drinker                   string         `json:"drinker"`
-	NumberOfUnitsPerWeek      Int64          `json:"number_of_units_per_week"`
-	NationalInsuranceNumber   string         `json:"national_insurance_number"`
-	PassportNumber            string         `json:"passport_number"`
-	PhoneNumber               string         `json:"phone_number"`
-	MobileNumber              string         `json:"mobile_number"`
-	LastVisited               Time           `json:"last_visited"`
-	Visits                    Int64          `json:"visits"`
-	TermsConditions           Bool           `json:"terms_conditions"`
-	AssociatedCPUser          string         `json:"associated_cp_user"`
-	Email                     string         `json:"email"`
-	ID                        string         `json:"id"`
-	Created                   Time           `json:"created"`
-	Updated                   Time           `json:"updated"`
+	plainUser
+	NumberOfCigarettesPerWeek Int64 `json:"number_of_cigarettes_per_week"`
+	NumberOfUnitsPerWeek      Int64 `json:"number_of_units_per_week"`
+	Visits                    Int64 `json:"visits"`
+	TermsConditions           Bool  `json:"terms_conditions"`
 }
 
 type page[U any] struct {

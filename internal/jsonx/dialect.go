@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -18,18 +19,33 @@ func Dialect(unmarshalers ...*json.Unmarshalers) json.Options {
 	return json.JoinOptions(Base, json.WithUnmarshalers(json.JoinUnmarshalers(unmarshalers...)))
 }
 
-// Base is what every dialect reads and writes beyond encoding/json/v2's
-// defaults, so that a body encoding/json v1 accepted is still accepted:
-// a repeated member name (the last wins), invalid UTF-8 (replaced by
-// U+FFFD) and member names in another case ("ID" for "id", an exact
-// match winning). Request bodies are written without HTML escaping, as
-// v2 does by default.
+// Base is what every dialect does beyond encoding/json/v2's defaults, so
+// that a body encoding/json v1 accepted is still accepted, and a request
+// body is written byte for byte as v1 wrote it.
+//
+// Reading: a repeated member name (the last wins, and a later null
+// leaves a string, number or bool as the earlier one set it, as in v1),
+// invalid UTF-8 (replaced by U+FFFD) and member names in another case
+// ("ID" for "id", an exact match winning; "first-name" does not match
+// first_name, as in v1).
+//
+// Writing: omitempty as v1 defines it (a nil pointer is left out, a
+// pointer to "" or to a zero Time is sent: v2 would leave both out), map
+// keys sorted, nil slices and maps inside free-form values as null,
+// U+2028 and U+2029 escaped, and no HTML escaping (as the transport
+// always sent).
 var Base = json.JoinOptions(
 	jsontext.AllowDuplicateNames(true),
 	jsontext.AllowInvalidUTF8(true),
 	json.MatchCaseInsensitiveNames(true),
 	jsonv1.MatchCaseSensitiveDelimiter(true),
+	jsonv1.MergeWithLegacySemantics(true),
+	jsonv1.OmitEmptyWithLegacySemantics(true),
+	json.Deterministic(true),
+	json.FormatNilSliceAsNull(true),
+	json.FormatNilMapAsNull(true),
 	jsontext.EscapeForHTML(false),
+	jsontext.EscapeForJS(true),
 )
 
 // Ints decodes int, int64 and int32 values from every form [Int64]
@@ -59,7 +75,9 @@ func decodeInt[T int | int64 | int32](dec *jsontext.Decoder, p *T) error {
 
 // Bools decodes bool values from every form [Bool] accepts: true,
 // "true", "1", 1, "yes" and their opposites, "" and null (false).
-var Bools = json.UnmarshalFromFunc(func(dec *jsontext.Decoder, p *bool) error {
+var Bools = json.UnmarshalFromFunc(decodeBool)
+
+func decodeBool(dec *jsontext.Decoder, p *bool) error {
 	text, kind, err := readScalar(dec)
 	if err != nil {
 		return err
@@ -70,7 +88,7 @@ var Bools = json.UnmarshalFromFunc(func(dec *jsontext.Decoder, p *bool) error {
 	}
 	*p = b
 	return nil
-})
+}
 
 // Strings decodes string values also from a number (kept as written:
 // 42, 1e3), a boolean ("true"/"false") and null (""). A JSON string
@@ -102,14 +120,7 @@ var Strings = json.UnmarshalFromFunc(func(dec *jsontext.Decoder, p *string) erro
 
 // StringLists decodes []string values from every form [StringList]
 // accepts: a list, a single string, "", null and false.
-var StringLists = json.UnmarshalFromFunc(func(dec *jsontext.Decoder, p *[]string) error {
-	l, err := readStringList(dec)
-	if err != nil {
-		return err
-	}
-	*p = l
-	return nil
-})
+var StringLists = json.UnmarshalFromFunc(decodeStringList)
 
 // EmptyArrayAsObject decodes PHP's empty array [] where T, a struct or
 // a map, is expected, as {} would decode: the zero struct, an empty map.
@@ -150,4 +161,37 @@ func skipRest(dec *jsontext.Decoder) error {
 	}
 	_, err := dec.ReadToken()
 	return err
+}
+
+// SetFields returns the JSON names of the fields of the struct v (or *v)
+// that are set, that is, not their zero value: nil pointers and maps and
+// empty strings are left out. It lets a request type log which fields it
+// carries without their values. A nil pointer gives nil.
+func SetFields(v any) []string {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return nil
+		}
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return nil
+	}
+	var set []string
+	for i := range rv.NumField() {
+		f := rv.Type().Field(i)
+		if !f.IsExported() || rv.Field(i).IsZero() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		set = append(set, name)
+	}
+	return set
 }

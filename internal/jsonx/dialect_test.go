@@ -89,3 +89,29 @@ func TestDialect_Marshal_noHTMLEscaping(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, `{"body":"<p>&</p>"}`, string(b))
 }
+
+func TestSetFields_listsSetFieldsByJSONName(t *testing.T) {
+	type req struct {
+		A    *string        `json:"a,omitzero"`
+		B    string         `json:"b"`
+		M    map[string]any `json:"m,omitzero"`
+		N    *int           `json:"n,omitzero"`
+		Skip string         `json:"-"`
+		Bare string
+		x    string
+	}
+	empty := ""
+	zero := 0
+	r := req{A: &empty, N: &zero, Skip: "s", Bare: "b", x: "x"}
+	assert.Equal(t, []string{"a", "n", "Bare"}, SetFields(r))
+	assert.Equal(t, []string{"a", "n", "Bare"}, SetFields(&r))
+	assert.Nil(t, SetFields((*req)(nil)))
+	assert.Nil(t, SetFields(3))
+}
+
+func TestDialect_Marshal_writesAsV1(t *testing.T) {
+	v := map[string]any{"b": []any(nil), "a": map[string]any(nil), "c": "\u2028<&>", "d": []string{}}
+	b, err := json.Marshal(v, probeDialect)
+	require.NoError(t, err)
+	assert.Equal(t, `{"a":null,"b":null,"c":"\u2028<&>","d":[]}`, string(b))
+}

@@ -13,18 +13,7 @@ import (
 type Int64 int64
 
 // UnmarshalJSONFrom accepts a number, a numeric string, "", null or false.
-func (n *Int64) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
-	text, kind, err := readScalar(dec)
-	if err != nil {
-		return err
-	}
-	v, err := parseInt64(text, kind)
-	if err != nil {
-		return err
-	}
-	*n = Int64(v)
-	return nil
-}
+func (n *Int64) UnmarshalJSONFrom(dec *jsontext.Decoder) error { return decodeInt(dec, (*int64)(n)) }
 
 // UnmarshalJSON is [Int64.UnmarshalJSONFrom] for encoding/json v1.
 func (n *Int64) UnmarshalJSON(b []byte) error { return decodeV1(b, n) }
@@ -37,18 +26,7 @@ func (n Int64) MarshalJSON() ([]byte, error) { return strconv.AppendInt(nil, int
 type Bool bool
 
 // UnmarshalJSONFrom accepts the boolean forms listed on [Bool].
-func (v *Bool) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
-	text, kind, err := readScalar(dec)
-	if err != nil {
-		return err
-	}
-	b, err := parseBool(text, kind)
-	if err != nil {
-		return err
-	}
-	*v = Bool(b)
-	return nil
-}
+func (v *Bool) UnmarshalJSONFrom(dec *jsontext.Decoder) error { return decodeBool(dec, (*bool)(v)) }
 
 // UnmarshalJSON is [Bool.UnmarshalJSONFrom] for encoding/json v1.
 func (v *Bool) UnmarshalJSON(b []byte) error { return decodeV1(b, v) }
@@ -60,19 +38,24 @@ type StringList []string
 
 // UnmarshalJSONFrom accepts the forms listed on [StringList].
 func (l *StringList) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
-	list, err := readStringList(dec)
-	if err != nil {
-		return err
-	}
-	*l = list
-	return nil
+	return decodeStringList(dec, (*[]string)(l))
 }
 
 // UnmarshalJSON is [StringList.UnmarshalJSONFrom] for encoding/json v1.
 func (l *StringList) UnmarshalJSON(b []byte) error { return decodeV1(b, l) }
 
-// readStringList reads a list, a single string, "", null or false; each
-// item is read once, so a list costs one pass whatever its items hold.
+// decodeStringList reads a list, a single string, "", null or false into
+// *p; each item is read once, so a list costs one pass whatever its items
+// hold.
+func decodeStringList(dec *jsontext.Decoder, p *[]string) error {
+	l, err := readStringList(dec)
+	if err != nil {
+		return err
+	}
+	*p = l
+	return nil
+}
+
 func readStringList(dec *jsontext.Decoder) ([]string, error) {
 	switch kind := dec.PeekKind(); kind {
 	case '[':

@@ -48,6 +48,14 @@ func (t *Time) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 		*t = Time{}
 		return nil
 	case '"':
+		// The common case, RFC 3339, parses from the bytes without a
+		// copy; time.Parse would give the same Time (it takes the same
+		// fast path first). Anything else takes the layouts in turn.
+		var tt time.Time
+		if tt.UnmarshalText(text) == nil {
+			*t = Time{tt}
+			return nil
+		}
 		v, err := ParseTime(string(text))
 		if err != nil {
 			return err
