@@ -48,6 +48,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	t, err := transport.New(transport.API{
 		Name:      "classifieds",
 		Authorize: func(h http.Header) { h[authHeader] = keyValue },
+		JSON:      dialect,
 	}, cfg.Settings)
 	if err != nil {
 		errs = append(errs, err)

@@ -41,9 +41,12 @@
 // [ErrRateLimited], ...) by status. The client checks every documented
 // field constraint before sending (see [UserCreateRequest]) and returns
 // all failing fields in one [*ValidationError] matching [ErrInvalidInput];
-// no request is sent then. The decoder is tolerant of what the vendor
-// sends: IDs as numbers or strings, "errors" as a list, "" or absent,
-// "data" as an object, an array, [] or false.
+// no request is sent then. The types are plain structs; one JSON dialect
+// (encoding/json/v2) reads, in a single pass, what the vendor sends
+// loosely: IDs as numbers or strings, flags as true or "1", "errors" as a
+// list, "" or absent, "data" as an object, an array, [] or false. A
+// "result": false is reported even when another member does not decode;
+// nesting past 10000 levels is refused as [ErrUnexpectedResponse].
 //
 // Reads, PUT and DELETE are retried on 429, 5xx and transport errors. The
 // POSTs (Create, Activate, GenerateActivation) are re-sent only on 429 or

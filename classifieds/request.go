@@ -1,8 +1,6 @@
 package classifieds
 
 import (
-	"encoding/json"
-	"errors"
 	"strings"
 
 	"github.com/userapis/sdk/internal/validate"
@@ -34,8 +32,8 @@ import (
 // features; postalCode "not mandatory when abroad" yet optional) are left
 // to the server.
 type UserCreateRequest struct {
-	ClientID       *int64 `json:"clientId,omitempty"`       // editable only for clients with internal features
-	ExternalUserID *int64 `json:"externalUserId,omitempty"` // the user's ID in your own backend
+	ClientID       *int64 `json:"clientId,omitzero"`       // editable only for clients with internal features
+	ExternalUserID *int64 `json:"externalUserId,omitzero"` // the user's ID in your own backend
 	CompanyName    string `json:"companyName"`
 	Gender         string `json:"gender"`
 	FirstName      string `json:"firstName"`
@@ -79,24 +77,24 @@ func (r *UserCreateRequest) validate() error {
 // as Dutch only when Country is set to "NL" too (the stored country is
 // unknown to the client).
 type UserUpdateRequest struct {
-	ClientID       *int64  `json:"clientId,omitempty"`
-	ExternalUserID *int64  `json:"externalUserId,omitempty"`
-	CompanyName    *string `json:"companyName,omitempty"`
-	Gender         *string `json:"gender,omitempty"`
-	FirstName      *string `json:"firstName,omitempty"`
-	LastName       *string `json:"lastName,omitempty"`
-	DateOfBirth    *string `json:"dateOfBirth,omitempty"`
-	Address        *string `json:"address,omitempty"`
-	HouseNumber    *string `json:"houseNumber,omitempty"`
-	PostalCode     *string `json:"postalCode,omitempty"`
-	City           *string `json:"city,omitempty"`
-	County         *string `json:"county,omitempty"`
-	Country        *string `json:"country,omitempty"`
-	Email          *string `json:"email,omitempty"`
-	Website        *string `json:"website,omitempty"`
-	Phone          *string `json:"phone,omitempty"`
-	Fax            *string `json:"fax,omitempty"`
-	Cellular       *string `json:"cellular,omitempty"`
+	ClientID       *int64  `json:"clientId,omitzero"`
+	ExternalUserID *int64  `json:"externalUserId,omitzero"`
+	CompanyName    *string `json:"companyName,omitzero"`
+	Gender         *string `json:"gender,omitzero"`
+	FirstName      *string `json:"firstName,omitzero"`
+	LastName       *string `json:"lastName,omitzero"`
+	DateOfBirth    *string `json:"dateOfBirth,omitzero"`
+	Address        *string `json:"address,omitzero"`
+	HouseNumber    *string `json:"houseNumber,omitzero"`
+	PostalCode     *string `json:"postalCode,omitzero"`
+	City           *string `json:"city,omitzero"`
+	County         *string `json:"county,omitzero"`
+	Country        *string `json:"country,omitzero"`
+	Email          *string `json:"email,omitzero"`
+	Website        *string `json:"website,omitzero"`
+	Phone          *string `json:"phone,omitzero"`
+	Fax            *string `json:"fax,omitzero"`
+	Cellular       *string `json:"cellular,omitzero"`
 }
 
 // Ptr returns a pointer to v, for the optional fields of the request and
@@ -212,29 +210,4 @@ func IsDutchPostalCode(s string) bool {
 		return false
 	}
 	return l != "SA" && l != "SD" && l != "SS"
-}
-
-// decodeActivation reads the data of POST /user/activate/generate/: an
-// activation object, or a list holding one.
-func decodeActivation(raw json.RawMessage) (*Activation, error) {
-	var a Activation
-	switch dataKind(raw) {
-	case '{':
-		if err := json.Unmarshal(raw, &a); err != nil {
-			return nil, err
-		}
-	case '[':
-		var as []*Activation
-		if err := json.Unmarshal(raw, &as); err != nil {
-			return nil, err
-		}
-		if len(as) != 1 || as[0] == nil {
-			return nil, errors.New("data holds no single activation")
-		}
-		a = *as[0]
-	}
-	if a.ActivationToken == "" {
-		return nil, errors.New("data holds no activation token")
-	}
-	return &a, nil
 }

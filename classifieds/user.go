@@ -1,8 +1,6 @@
 package classifieds
 
 import (
-	"bytes"
-	"encoding/json"
 	"log/slog"
 
 	"github.com/userapis/sdk/internal/jsonx"
@@ -24,7 +22,7 @@ type User struct {
 	UserID         int64         `json:"userId"`
 	ClientID       int64         `json:"clientId"`       // the client that created the user; 0: created manually
 	ExternalUserID int64         `json:"externalUserId"` // the user's ID in the client's own backend
-	Contacts       *UserContacts `json:"contacts,omitempty"`
+	Contacts       *UserContacts `json:"contacts,omitzero"`
 	CompanyName    string        `json:"companyName"`
 	FirstName      string        `json:"firstName"`
 	LastName       string        `json:"lastName"`
@@ -43,45 +41,7 @@ type User struct {
 	Cellular       string        `json:"cellular"`
 	// Activation is set on a newly created user: the token [UsersService.Activate]
 	// needs to unlock the account.
-	Activation *Activation `json:"activation,omitempty"`
-}
-
-// UnmarshalJSON decodes a user whose IDs are numbers or strings and whose
-// contacts or activation may be missing, [], false or null.
-func (u *User) UnmarshalJSON(b []byte) error {
-	type plain User
-	aux := struct {
-		*plain
-		UserID         jsonx.Int64     `json:"userId"`
-		ClientID       jsonx.Int64     `json:"clientId"`
-		ExternalUserID jsonx.Int64     `json:"externalUserId"`
-		Contacts       json.RawMessage `json:"contacts"`
-		Activation     json.RawMessage `json:"activation"`
-	}{plain: (*plain)(u)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	u.UserID, u.ClientID, u.ExternalUserID = int64(aux.UserID), int64(aux.ClientID), int64(aux.ExternalUserID)
-	u.Contacts, u.Activation = nil, nil
-	if isObject(aux.Contacts) {
-		u.Contacts = new(UserContacts)
-		if err := json.Unmarshal(aux.Contacts, u.Contacts); err != nil {
-			return err
-		}
-	}
-	if isObject(aux.Activation) {
-		u.Activation = new(Activation)
-		if err := json.Unmarshal(aux.Activation, u.Activation); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// isObject reports whether raw is a JSON object (not [], false or null).
-func isObject(raw json.RawMessage) bool {
-	raw = bytes.TrimSpace(raw)
-	return len(raw) > 0 && raw[0] == '{'
+	Activation *Activation `json:"activation,omitzero"`
 }
 
 // LogValue logs the user's IDs, names, e-mail and place, and hides the
@@ -107,31 +67,11 @@ func (u User) LogValue() slog.Value {
 	return slog.GroupValue(attrs...)
 }
 
-const redacted = "[redacted]"
-
 // UserContacts is the read-only summary of a user's contacts.
 type UserContacts struct {
 	NumberOfContacts       int        `json:"numberOfContacts"`
 	NumberOfActiveContacts int        `json:"numberOfActiveContacts"` // contacts used in active advertisements
 	Contacts               []*Contact `json:"contacts"`
-}
-
-// UnmarshalJSON decodes counts sent as numbers or strings and a contacts
-// list that may be [], false or null.
-func (c *UserContacts) UnmarshalJSON(b []byte) error {
-	var aux struct {
-		NumberOfContacts       jsonx.Int64     `json:"numberOfContacts"`
-		NumberOfActiveContacts jsonx.Int64     `json:"numberOfActiveContacts"`
-		Contacts               json.RawMessage `json:"contacts"`
-	}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	*c = UserContacts{NumberOfContacts: int(aux.NumberOfContacts), NumberOfActiveContacts: int(aux.NumberOfActiveContacts)}
-	if raw := bytes.TrimSpace(aux.Contacts); len(raw) > 0 && raw[0] == '[' {
-		return json.Unmarshal(raw, &c.Contacts)
-	}
-	return nil
 }
 
 // Contact is one of a user's contact persons, as GoedGeplaatst's contacts
@@ -152,46 +92,15 @@ type Contact struct {
 	Skype       string `json:"skype"`
 }
 
-// UnmarshalJSON decodes IDs and the active flag sent as numbers, strings
-// or booleans.
-func (c *Contact) UnmarshalJSON(b []byte) error {
-	type plain Contact
-	aux := struct {
-		*plain
-		UserID    jsonx.Int64 `json:"userId"`
-		ContactID jsonx.Int64 `json:"contactId"`
-		Active    jsonx.Bool  `json:"active"`
-	}{plain: (*plain)(c)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	c.UserID, c.ContactID, c.Active = int64(aux.UserID), int64(aux.ContactID), bool(aux.Active)
-	return nil
-}
-
 // Activation is the token that unlocks a new user, returned by
 // [UsersService.Create] and [UsersService.GenerateActivation]. It is valid
 // until ValidUntil and only the newest one generated for a user works.
 //
 // Activation implements [slog.LogValuer] and hides the token.
 type Activation struct {
-	UserID          int64  `json:"userId,omitempty"` // set by GenerateActivation
-	ActivationToken string `json:"activationtoken"`  // the vendor's all-lower-case key
+	UserID          int64  `json:"userId,omitzero"` // set by GenerateActivation
+	ActivationToken string `json:"activationtoken"` // the vendor's all-lower-case key
 	ValidUntil      Time   `json:"validUntil"`
-}
-
-// UnmarshalJSON decodes a userId sent as a number or a string.
-func (a *Activation) UnmarshalJSON(b []byte) error {
-	type plain Activation
-	aux := struct {
-		*plain
-		UserID jsonx.Int64 `json:"userId"`
-	}{plain: (*plain)(a)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	a.UserID = int64(aux.UserID)
-	return nil
 }
 
 // LogValue logs when the token expires, never the token itself.

@@ -69,21 +69,17 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions) (*UserPa
 		return nil, fmt.Errorf("classifieds: Users.List: %w", err)
 	}
 	r := &transport.Request{Method: http.MethodGet, Path: "/users/", Query: q}
-	env, err := s.do(ctx, r)
+	env, err := do[users](ctx, s.t, r)
 	if err != nil {
 		return nil, err
 	}
-	users, err := decodeUsers(env.Data)
-	if err != nil {
-		return nil, unexpected(r, err.Error())
-	}
 	p := &UserPage{
-		Items:        users,
-		Page:         int(env.Page),
-		ItemsPerPage: int(env.ItemsPerPage),
-		TotalItems:   int(env.TotalItems),
-		TotalInSet:   int(env.TotalInSet),
-		FromCache:    bool(env.FromCache),
+		Items:        env.Data,
+		Page:         env.Page,
+		ItemsPerPage: env.ItemsPerPage,
+		TotalItems:   env.TotalItems,
+		TotalInSet:   env.TotalInSet,
+		FromCache:    env.FromCache,
 		Speed:        float64(env.Speed),
 	}
 	if p.Page == 0 {
@@ -156,14 +152,11 @@ func (s *UsersService) Get(ctx context.Context, userID int64) (*User, error) {
 		return nil, err
 	}
 	r := &transport.Request{Method: http.MethodGet, Path: userPath(userID)}
-	env, err := s.do(ctx, r)
+	env, err := do[users](ctx, s.t, r)
 	if err != nil {
 		return nil, err
 	}
-	users, err := decodeUsers(env.Data)
-	if err != nil {
-		return nil, unexpected(r, err.Error())
-	}
+	users := env.Data
 	u := pickUser(users, userID)
 	switch {
 	case u != nil:
@@ -199,14 +192,11 @@ func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest) (*Use
 		return nil, err
 	}
 	r := &transport.Request{Method: http.MethodPost, Path: "/users/", Body: req}
-	env, err := s.do(ctx, r)
+	env, err := do[users](ctx, s.t, r)
 	if err != nil {
 		return nil, err
 	}
-	users, err := decodeUsers(env.Data)
-	if err != nil {
-		return nil, unexpected(r, err.Error())
-	}
+	users := env.Data
 	u := pickUser(users, 0)
 	if u == nil {
 		return nil, unexpected(r, "the response holds no created user")
@@ -227,14 +217,11 @@ func (s *UsersService) Update(ctx context.Context, userID int64, req *UserUpdate
 		return nil, err
 	}
 	r := &transport.Request{Method: http.MethodPut, Path: "/users/", Body: updateBody{UserID: userID, UserUpdateRequest: req}}
-	env, err := s.do(ctx, r)
+	env, err := do[users](ctx, s.t, r)
 	if err != nil {
 		return nil, err
 	}
-	users, err := decodeUsers(env.Data)
-	if err != nil {
-		return nil, unexpected(r, err.Error())
-	}
+	users := env.Data
 	if len(users) == 0 {
 		return nil, nil
 	}
@@ -280,7 +267,7 @@ func (s *UsersService) Delete(ctx context.Context, userID int64, opts *DeleteOpt
 	if err := v.Err(); err != nil {
 		return err
 	}
-	_, err := s.do(ctx, r)
+	_, err := do[skipped](ctx, s.t, r)
 	return err
 }
 
@@ -303,7 +290,7 @@ func (s *UsersService) Activate(ctx context.Context, userID int64, token string)
 	if err := v.Err(); err != nil {
 		return err
 	}
-	_, err := s.do(ctx, &transport.Request{Method: http.MethodPost, Path: "/user/activate/",
+	_, err := do[skipped](ctx, s.t, &transport.Request{Method: http.MethodPost, Path: "/user/activate/",
 		Body: activateBody{UserID: userID, ActivationToken: token}})
 	return err
 }
@@ -327,14 +314,14 @@ func (s *UsersService) GenerateActivation(ctx context.Context, userID int64) (*A
 		return nil, err
 	}
 	r := &transport.Request{Method: http.MethodPost, Path: "/user/activate/generate/", Body: generateBody{UserID: userID}}
-	env, err := s.do(ctx, r)
+	env, err := do[activations](ctx, s.t, r)
 	if err != nil {
 		return nil, err
 	}
-	a, err := decodeActivation(env.Data)
-	if err != nil {
-		return nil, unexpected(r, err.Error())
+	if len(env.Data) != 1 || env.Data[0] == nil || env.Data[0].ActivationToken == "" {
+		return nil, unexpected(r, "data holds no single activation token")
 	}
+	a := env.Data[0]
 	if a.UserID == 0 {
 		a.UserID = userID
 	}

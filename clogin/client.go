@@ -113,6 +113,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		// PerAttempt: the transport runs this again on a fresh header copy
 		// before every retry, so each attempt carries a current Timestamp.
 		PerAttempt: true,
+		JSON:       dialect,
 		Authorize: func(h http.Header) {
 			h["Api-User"] = user
 			h["Api-Token"] = token

@@ -168,13 +168,13 @@ func TestUsersService_Do_safeFlag(t *testing.T) {
 
 // A 200 body that is not a users response is ErrUnexpectedResponse.
 func TestUsers_unexpectedBody(t *testing.T) {
-	for _, body := range []string{`<html>down</html>`, `null`, `[]`, `{"user_info":[]}`, `{"users":{}}`} {
+	for _, body := range []string{`<html>down</html>`, `null`, `[]`, `{"user_info":[1]}`, `{"users":{}}`} {
 		rec := newRecorder(t, reply{200, body})
 		_, err := rec.client(t).Users.Login(context.Background(), &LoginRequest{GroupID: 1, CloginID: 1})
 		if body != `{"users":{}}` {
 			assert.ErrorIs(t, err, ErrUnexpectedResponse, body)
 		}
-		if body != `{"user_info":[]}` {
+		if body != `{"user_info":[1]}` {
 			rec2 := newRecorder(t, reply{200, body})
 			_, err = rec2.client(t).Users.List(context.Background(), &UserListOptions{GroupID: 1})
 			assert.ErrorIs(t, err, ErrUnexpectedResponse, body)

@@ -2,8 +2,11 @@ package clogin
 
 import (
 	"encoding/json"
+
+	jsonv2 "github.com/go-json-experiment/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,6 +14,34 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// decodeEnvelope decodes b into an envelope as the transport does.
+func decodeEnvelope(b []byte, e any) error { return jsonv2.Unmarshal(b, e, dialect) }
+
+// decode decodes b into v as the transport does: one call of
+// encoding/json/v2 with the package's dialect, through the envelope of
+// the response types; an item (UserSummary) as a page's only child.
+func decode(b []byte, v any) error {
+	switch v := v.(type) {
+	case *Result:
+		return jsonv2.Unmarshal(b, &resultEnvelope{r: v}, dialect)
+	case *UserPage:
+		return jsonv2.Unmarshal(b, &listEnvelope{p: v}, dialect)
+	case *UserSummary:
+		var p UserPage
+		if err := jsonv2.Unmarshal(append(append([]byte(`{"children":[`), b...), ']', '}'), &listEnvelope{p: &p}, dialect); err != nil {
+			return err
+		}
+		if len(p.Children) != 1 {
+			return errNotObject
+		}
+		*v = *p.Children[0]
+		return nil
+	case *MetaInfo:
+		return jsonv2.Unmarshal(b, (*metaFields)(v), dialect)
+	}
+	return jsonv2.Unmarshal(b, v, dialect)
+}
 
 func readTestdata(t *testing.T, name string) []byte {
 	t.Helper()
@@ -22,7 +53,7 @@ func readTestdata(t *testing.T, name string) []byte {
 func TestResult_Decode_loginExample(t *testing.T) {
 	body := readTestdata(t, "login-response.json")
 	var r Result
-	require.NoError(t, json.Unmarshal(body, &r))
+	require.NoError(t, decode(body, &r))
 	assert.Equal(t, "User logged in", r.Message)
 	assert.Equal(t, "", r.MessageType)
 	assert.True(t, r.Success)
@@ -42,7 +73,7 @@ func TestResult_Decode_loginExample(t *testing.T) {
 
 func TestResult_Decode_setStatusExample(t *testing.T) {
 	var r Result
-	require.NoError(t, json.Unmarshal(readTestdata(t, "set-status-response.json"), &r))
+	require.NoError(t, decode(readTestdata(t, "set-status-response.json"), &r))
 	assert.Equal(t, "User status updated successfully.", r.Message)
 	assert.Equal(t, "success", r.MessageType)
 	assert.Equal(t, []int64{5550001}, r.Users)
@@ -55,7 +86,7 @@ func TestMetaInfo_Decode_stringsToNumbers(t *testing.T) {
 		"total_completed_user_forms":"1","total_user_mandatory_forms":"2","total_completed_user_mandatory_forms":"0",
 		"total_order":"1250.50","total_paid":"0.00","total_balance":"1250.5","status_id":"7","status_name":"Accepted"}`
 	var m MetaInfo
-	require.NoError(t, json.Unmarshal([]byte(body), &m))
+	require.NoError(t, decode([]byte(body), &m))
 	assert.Equal(t, 12, m.TotalForms)
 	assert.Equal(t, 3, m.CompletedForms)
 	assert.Equal(t, 4, m.TotalUserForms)
@@ -83,7 +114,7 @@ func TestUserInfo_Decode_variants(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var u UserInfo
-			require.NoError(t, json.Unmarshal([]byte(tc.body), &u))
+			require.NoError(t, decode([]byte(tc.body), &u))
 			assert.Equal(t, tc.want, u)
 			assert.Equal(t, tc.child, u.IsChild())
 		})
@@ -91,9 +122,9 @@ func TestUserInfo_Decode_variants(t *testing.T) {
 }
 
 func TestResult_Decode_rejects(t *testing.T) {
-	for _, body := range []string{`null`, `[]`, `"ok"`, `{"user_info":{"clogin_id":"x"}}`, `{"meta_info":{"total_order":"1.234"}}`, `{"users":["a"]}`} {
+	for _, body := range []string{`null`, `[]`, `"ok"`, `{"user_info":{"clogin_id":"x"}}`, `{"user_info":[1]}`, `{"meta_info":{"total_order":"1.2.3"}}`, `{"users":["a"]}`} {
 		var r Result
-		assert.Error(t, json.Unmarshal([]byte(body), &r), body)
+		assert.Error(t, decode([]byte(body), &r), body)
 	}
 }
 
@@ -101,7 +132,7 @@ func TestResult_Decode_tolerant(t *testing.T) {
 	body := `{"success":"true","msg":["one","two"],"system_action":"User registered","users":["5550001",5550002],
 		"effected_users":"2","parent":{"u_name":"P","total_forms":"2"},"children":[{"u_name":"C"}],"user_token":null}`
 	var r Result
-	require.NoError(t, json.Unmarshal([]byte(body), &r))
+	require.NoError(t, decode([]byte(body), &r))
 	assert.True(t, r.Success)
 	assert.Equal(t, "one; two", r.Message)
 	assert.Equal(t, []string{"User registered"}, r.SystemAction)
@@ -112,9 +143,17 @@ func TestResult_Decode_tolerant(t *testing.T) {
 	require.Len(t, r.Children, 1)
 	assert.Equal(t, "C", r.Children[0].UName)
 
+	// Money with more decimals or thousands separators keeps its exact
+	// value; PHP's [] stands for an empty object.
+	var money Result
+	require.NoError(t, decode([]byte(`{"success":true,"user_info":[],"meta_info":{"total_order":"1,250.125","total_paid":0.005}}`), &money))
+	assert.Equal(t, "1250.125", money.MetaInfo.TotalOrder.String())
+	assert.Equal(t, "0.005", money.MetaInfo.TotalPaid.String())
+	assert.Equal(t, UserInfo{}, money.UserInfo)
+
 	// Family parts of an undocumented shape are left to Raw.
 	var odd Result
-	require.NoError(t, json.Unmarshal([]byte(`{"success":true,"parent":"5550001","children":{"a":1}}`), &odd))
+	require.NoError(t, decode([]byte(`{"success":true,"parent":"5550001","children":{"a":1}}`), &odd))
 	assert.Nil(t, odd.Parent)
 	assert.Nil(t, odd.Children)
 }
@@ -133,8 +172,8 @@ func TestResultEnvelope_Failure(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var r Result
-		e := &resultEnvelope{&r}
-		require.NoError(t, json.Unmarshal([]byte(tc.body), e), tc.body)
+		e := &resultEnvelope{r: &r}
+		require.NoError(t, jsonv2.Unmarshal([]byte(tc.body), e, dialect), tc.body)
 		msgs, failed := e.Failure()
 		assert.Equal(t, tc.failed, failed, tc.body)
 		assert.Equal(t, tc.msgs, msgs, tc.body)
@@ -165,7 +204,7 @@ func TestUserSummary_Decode_shapes(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var u UserSummary
-			require.NoError(t, json.Unmarshal([]byte(tc.body), &u))
+			require.NoError(t, decode([]byte(tc.body), &u))
 			assert.Equal(t, tc.want.CloginID, u.CloginID)
 			assert.Equal(t, tc.want.GroupID, u.GroupID)
 			assert.Equal(t, tc.want.ConnectedTo, u.ConnectedTo)
@@ -182,7 +221,7 @@ func TestUserSummary_Decode_shapes(t *testing.T) {
 
 func TestUserPage_Decode_listSkeleton(t *testing.T) {
 	var p UserPage
-	require.NoError(t, json.Unmarshal(readTestdata(t, "user-list-response.json"), &p))
+	require.NoError(t, decode(readTestdata(t, "user-list-response.json"), &p))
 	assert.Equal(t, 3, p.TotalUsers)
 	assert.Equal(t, 50, p.RecordsPerPage)
 	assert.JSONEq(t, `{"parents":"1","children":"2"}`, string(p.Totals))
@@ -201,15 +240,15 @@ func TestUserPage_Decode_listSkeleton(t *testing.T) {
 func TestUserPage_Decode_families(t *testing.T) {
 	body := `{"total_users":"3","records_per_page":"50","users":[{"clogin_id":"1","children":[{"clogin_id":"2"},null,{"clogin_id":"3","connected_to":"1"}]},null],"children":null}`
 	var p UserPage
-	require.NoError(t, json.Unmarshal([]byte(body), &p))
+	require.NoError(t, decode([]byte(body), &p))
 	require.Len(t, p.Users, 1)
 	assert.Nil(t, p.Children)
 	require.Len(t, p.Users[0].Children, 2)
 	assert.Equal(t, int64(1), p.Users[0].Children[0].ConnectedTo)
 	assert.Equal(t, int64(3), p.Users[0].Children[1].CloginID)
 	var bad UserPage
-	assert.Error(t, json.Unmarshal([]byte(`null`), &bad))
-	assert.Error(t, json.Unmarshal([]byte(`{"users":[1]}`), &bad))
+	assert.Error(t, decode([]byte(`null`), &bad))
+	assert.Error(t, decode([]byte(`{"users":[1]}`), &bad))
 }
 
 func TestFieldValue_JSON(t *testing.T) {
@@ -250,7 +289,7 @@ func FuzzResult(f *testing.F) {
 	f.Add([]byte(`null`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var r Result
-		if err := json.Unmarshal(b, &r); err != nil {
+		if err := decode(b, &r); err != nil {
 			return
 		}
 		// A decoded Result keeps its body and re-encodes.
@@ -270,7 +309,7 @@ func FuzzUserPage(f *testing.F) {
 	f.Add([]byte(`{"users":[{"user_info":{"clogin_id":"1"},"children":[{"clogin_id":2}]}],"total_users":"x"}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var p UserPage
-		if err := json.Unmarshal(b, &p); err != nil {
+		if err := decode(b, &p); err != nil {
 			return
 		}
 		for _, u := range p.Users {
@@ -305,7 +344,7 @@ func BenchmarkUserPage_Decode(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
 		var p UserPage
-		if err := json.Unmarshal(body, &p); err != nil {
+		if err := decode(body, &p); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -314,3 +353,54 @@ func BenchmarkUserPage_Decode(b *testing.B) {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func join(items []string) string { return strings.Join(items, ",") }
+
+// A success:false must reach the caller with the vendor's message even
+// when another member of the body does not decode, wherever it stands.
+func TestDialect_failureSurvivesABadMember(t *testing.T) {
+	for _, body := range []string{
+		`{"user_info":{"clogin_id":"x"},"meta_info":{"total_forms":[1,{"a":2}]},"success":false,"msg":"no such user"}`,
+		`{"success":"0","users":["a"],"msg":"no such user"}`,
+		`{"meta_info":{"total_order":"1.2.3"},"SUCCESS":0,"msg":"no such user"}`,
+	} {
+		var r Result
+		e := &resultEnvelope{r: &r}
+		require.Error(t, decodeEnvelope([]byte(body), e), body)
+		msgs, failed := e.Failure()
+		assert.True(t, failed, body)
+		assert.Equal(t, []string{"no such user"}, msgs, body)
+	}
+	var p UserPage
+	e := &listEnvelope{p: &p}
+	require.Error(t, decodeEnvelope([]byte(`{"users":[{"clogin_id":"x"}],"total_users":"y","success":false,"msg":"bad group"}`), e))
+	msgs, failed := e.Failure()
+	assert.True(t, failed)
+	assert.Equal(t, []string{"bad group"}, msgs)
+
+	var ok Result
+	e2 := &resultEnvelope{r: &ok}
+	require.Error(t, decodeEnvelope([]byte(`{"user_info":{"clogin_id":"x"},"success":true}`), e2))
+	_, failed = e2.Failure()
+	assert.False(t, failed, "a success with a bad member is a decoding error, not a failure")
+}
+
+// The public types are plain structs: encoding/json v1 writes and reads
+// them back to the same value, for users who cache them (Raw, the wire
+// body, is not part of a value's JSON).
+func TestDialect_PublicTypes_roundTripThroughV1(t *testing.T) {
+	var r Result
+	require.NoError(t, decode(benchGetInfoJSON, &r))
+	var p UserPage
+	require.NoError(t, decode(benchListJSON(), &p))
+	r.Raw, p.Raw = nil, nil
+	for _, u := range append(p.Users, p.Children...) {
+		u.Raw = nil
+	}
+	for _, v := range []any{&r, &p, p.Users[0], &r.MetaInfo, &r.UserInfo} {
+		b, err := json.Marshal(v)
+		require.NoError(t, err)
+		back := reflect.New(reflect.TypeOf(v).Elem()).Interface()
+		require.NoError(t, json.Unmarshal(b, back), string(b))
+		assert.Equal(t, v, back, string(b))
+	}
+	assert.Equal(t, "1250.00", r.MetaInfo.TotalOrder.String())
+}

@@ -25,8 +25,12 @@
 // get_user_list. The doc is always sent, as {} when there is nothing in
 // it. Responses carry the user's [UserInfo] and [MetaInfo]; Regpack sends
 // their ids and counts as strings and money as "0.00", which decode into
-// int64, int and [Amount] (integer cents, never a float). [Result.Raw]
-// keeps the whole body for what the vendor does not document.
+// int64, int and [Amount] (the exact decimal, never a float: "1,250.00"
+// and "0.125" keep their value). [Result.Raw] keeps the whole body for
+// what the vendor does not document. The types are plain structs; the
+// vendor's looseness is read by one JSON dialect (encoding/json/v2) in a
+// single pass, linear in the body whatever its nesting, and nesting past
+// 10000 levels is refused as [ErrUnexpectedResponse].
 //
 // # Authentication
 //

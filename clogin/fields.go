@@ -84,7 +84,7 @@ func (v *FieldValue) UnmarshalJSON(b []byte) error {
 // UserFields is the doc of a new user for [UsersService.Create] and
 // [UsersService.CreateChild]: the documented system fields, and any form
 // field by mapped name or "f_<n>_<n>" id in Fields. Empty strings are not
-// sent. Its String and LogValue never show Password.
+// sent. Its String, GoString and LogValue never show Password.
 type UserFields struct {
 	// Username is the login name; the project wants an e-mail unless its
 	// login widget says otherwise. Left empty, Regpack uses MainEmail.
@@ -139,6 +139,9 @@ func (u UserFields) String() string {
 	return fmt.Sprintf("clogin.UserFields{Username: %q, Password: %q, MainEmail: %q, FirstName: %q, LastName: %q, OrgName: %q, ApplicationDate: %q, Fields: %d}",
 		u.Username, pw, u.MainEmail, u.FirstName, u.LastName, u.OrgName, u.ApplicationDate, len(u.Fields))
 }
+
+// GoString is String, so %#v does not print the password either.
+func (u UserFields) GoString() string { return u.String() }
 
 // LogValue logs the fields, with the password hidden and Fields counted
 // rather than shown.

@@ -1,14 +1,12 @@
 package clogin
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"iter"
 	"strconv"
 	"strings"
 
-	"github.com/userapis/sdk/internal/jsonx"
 	"github.com/userapis/sdk/internal/paging"
 )
 
@@ -49,78 +47,22 @@ type UserListOptions struct {
 // Users and their children in Children.
 type UserPage struct {
 	// Users are the page's parents and individuals.
-	Users []*UserSummary
+	Users []*UserSummary `json:"users"`
 	// Children are the children of the page's parents (empty when
 	// ReturnFamilies nests them in their parents).
-	Children []*UserSummary
+	Children []*UserSummary `json:"children"`
 	// TotalUsers is "total_users", the number of users in the whole list.
-	TotalUsers int
+	TotalUsers int `json:"total_users"`
 	// RecordsPerPage is "records_per_page".
-	RecordsPerPage int
-	// StartingPosition is the offset this page was asked for.
-	StartingPosition int
+	RecordsPerPage int `json:"records_per_page"`
+	// StartingPosition is the offset this page was asked for (not sent by
+	// the server).
+	StartingPosition int `json:"starting_position,omitzero"`
 	// Totals is the project-level "totals" object, as sent (its keys are
 	// not documented).
-	Totals json.RawMessage
+	Totals json.RawMessage `json:"totals,omitzero"`
 	// Raw is the whole response body.
-	Raw json.RawMessage
-
-	failed bool // the body carried "success": false
-}
-
-// UnmarshalJSON decodes a get_user_list body; numbers may be strings and
-// users and children may be null.
-func (p *UserPage) UnmarshalJSON(b []byte) error {
-	if err := requireObject(b); err != nil {
-		return err
-	}
-	var aux struct {
-		Users          []*UserSummary  `json:"users"`
-		Children       []*UserSummary  `json:"children"`
-		TotalUsers     jsonx.Int64     `json:"total_users"`
-		RecordsPerPage jsonx.Int64     `json:"records_per_page"`
-		Totals         json.RawMessage `json:"totals"`
-		Success        *jsonx.Bool     `json:"success"`
-	}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	*p = UserPage{
-		Users:          compact(aux.Users),
-		Children:       compact(aux.Children),
-		TotalUsers:     int(aux.TotalUsers),
-		RecordsPerPage: int(aux.RecordsPerPage),
-		Totals:         bytes.Clone(aux.Totals),
-		Raw:            bytes.Clone(b),
-		failed:         aux.Success != nil && !bool(*aux.Success),
-	}
-	// A parent's connected_to is its own id; fill it when the item leaves
-	// it out, so ConnectedTo always names the family.
-	for _, u := range p.Users {
-		if u.ConnectedTo == 0 {
-			u.ConnectedTo = u.CloginID
-		}
-		for _, c := range u.Children {
-			if c.ConnectedTo == 0 {
-				c.ConnectedTo = u.CloginID
-			}
-		}
-	}
-	return nil
-}
-
-// compact drops null items.
-func compact(us []*UserSummary) []*UserSummary {
-	out := us[:0]
-	for _, u := range us {
-		if u != nil {
-			out = append(out, u)
-		}
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
+	Raw json.RawMessage `json:"-"`
 }
 
 // UserSummary is one user of get_user_list. Regpack does not document
@@ -128,83 +70,23 @@ func compact(us []*UserSummary) []*UserSummary {
 // as well as nested "user_info" and "meta_info" objects, and ids and
 // counts sent as strings.
 type UserSummary struct {
-	CloginID int64
-	GroupID  int64
+	CloginID int64 `json:"clogin_id"`
+	GroupID  int64 `json:"group_id"`
 	// ConnectedTo is the parent's clogin_id for a child, the user's own
 	// for a parent or individual.
-	ConnectedTo int64
+	ConnectedTo int64 `json:"connected_to"`
 	// MetaInfo is the user's progress snapshot.
-	MetaInfo MetaInfo
+	MetaInfo MetaInfo `json:"meta_info"`
 	// Doc is the nested doc of fields asked for with AllFields or Fields.
-	Doc json.RawMessage
+	Doc json.RawMessage `json:"doc,omitzero"`
 	// Children are the family's children when ReturnFamilies is set.
-	Children []*UserSummary
+	Children []*UserSummary `json:"children,omitzero"`
 	// Raw is the item as sent.
-	Raw json.RawMessage
+	Raw json.RawMessage `json:"-"`
 }
 
 // IsChild reports whether the user is a child: ConnectedTo names another user.
 func (u *UserSummary) IsChild() bool { return u.ConnectedTo != 0 && u.ConnectedTo != u.CloginID }
-
-// UnmarshalJSON decodes flat or nested items.
-func (u *UserSummary) UnmarshalJSON(b []byte) error {
-	if err := requireObject(b); err != nil {
-		return err
-	}
-	var aux struct {
-		CloginID    jsonx.Int64     `json:"clogin_id"`
-		GroupID     jsonx.Int64     `json:"group_id"`
-		ConnectedTo jsonx.Int64     `json:"connected_to"`
-		UserInfo    *UserInfo       `json:"user_info"`
-		MetaInfo    json.RawMessage `json:"meta_info"`
-		Doc         json.RawMessage `json:"doc"`
-		Children    json.RawMessage `json:"children"`
-	}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	*u = UserSummary{CloginID: int64(aux.CloginID), GroupID: int64(aux.GroupID), ConnectedTo: int64(aux.ConnectedTo)}
-	if ui := aux.UserInfo; ui != nil {
-		u.CloginID = cmp(ui.CloginID, u.CloginID)
-		u.GroupID = cmp(ui.GroupID, u.GroupID)
-		u.ConnectedTo = cmp(ui.ConnectedTo, u.ConnectedTo)
-	}
-	meta := b
-	if isObject(aux.MetaInfo) {
-		meta = aux.MetaInfo
-	}
-	if err := json.Unmarshal(meta, &u.MetaInfo); err != nil {
-		return err
-	}
-	if d := bytes.TrimSpace(aux.Doc); len(d) > 0 && !bytes.Equal(d, []byte("null")) {
-		u.Doc = bytes.Clone(d)
-	}
-	if c := bytes.TrimSpace(aux.Children); len(c) > 0 && c[0] == '[' {
-		if err := json.Unmarshal(c, &u.Children); err != nil {
-			return err
-		}
-		u.Children = compact(u.Children)
-	}
-	u.Raw = bytes.Clone(b)
-	return nil
-}
-
-// cmp returns a when it is set, else b.
-func cmp(a, b int64) int64 {
-	if a != 0 {
-		return a
-	}
-	return b
-}
-
-// listEnvelope makes a UserPage report success:false to the transport.
-type listEnvelope struct{ p *UserPage }
-
-// UnmarshalJSON decodes into the page.
-func (e *listEnvelope) UnmarshalJSON(b []byte) error { return e.p.UnmarshalJSON(b) }
-
-// Failure reports a body with "success": false, carrying its msg.
-func (e *listEnvelope) Failure() ([]string, bool) { return failure(e.p.failed, e.p.Raw) }
 
 // List returns one page of the project's users: up to [PageSize] parents
 // from opts.StartingPosition, and their children. A nil opts is a
@@ -233,7 +115,7 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions) (*UserPa
 		member{"fields", opts.Fields},
 	)
 	var p UserPage
-	if err := k.send(ctx, s.tc, &listEnvelope{&p}); err != nil {
+	if err := k.send(ctx, s.tc, &listEnvelope{p: &p}); err != nil {
 		return nil, err
 	}
 	p.StartingPosition = opts.StartingPosition

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 
+	jsonv2 "github.com/go-json-experiment/json"
+
 	"github.com/userapis/sdk/internal/transport"
 	"github.com/userapis/sdk/internal/validate"
 )
@@ -214,25 +216,43 @@ func (k *call) encodeDoc() json.RawMessage {
 	return b
 }
 
-// encodeObject writes ms as one JSON object, in order.
+// encodeObject writes ms as one JSON object, in order, into one buffer:
+// the values as [transport.EncodeJSON] writes them, the keys as
+// encoding/json does.
 func encodeObject(ms []member) ([]byte, error) {
 	var buf bytes.Buffer
+	buf.Grow(64 * len(ms))
 	buf.WriteByte('{')
 	for i, m := range ms {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		k, _ := json.Marshal(m.key)
-		buf.Write(k)
+		if plainKey(m.key) {
+			buf.WriteByte('"')
+			buf.WriteString(m.key)
+			buf.WriteByte('"')
+		} else {
+			k, _ := json.Marshal(m.key)
+			buf.Write(k)
+		}
 		buf.WriteByte(':')
-		v, err := transport.EncodeJSON(m.val)
-		if err != nil {
+		if err := jsonv2.MarshalWrite(&buf, m.val, transport.V1JSON); err != nil {
 			return nil, fmt.Errorf("%s: %w", m.key, err)
 		}
-		buf.Write(v)
 	}
 	buf.WriteByte('}')
 	return buf.Bytes(), nil
+}
+
+// plainKey reports whether encoding/json writes key as it is, quoted: no
+// byte it escapes.
+func plainKey(key string) bool {
+	for i := 0; i < len(key); i++ {
+		if c := key[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
 }
 
 // send validates, then posts the call and decodes the reply into out.
@@ -252,7 +272,7 @@ func (k *call) send(ctx context.Context, tc *transport.Client, out any) error {
 // result sends the call and returns its decoded Result.
 func (k *call) result(ctx context.Context, tc *transport.Client) (*Result, error) {
 	var r Result
-	if err := k.send(ctx, tc, &resultEnvelope{&r}); err != nil {
+	if err := k.send(ctx, tc, &resultEnvelope{r: &r}); err != nil {
 		return nil, err
 	}
 	return &r, nil

@@ -2,7 +2,6 @@ package marketplace
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 
 	"github.com/userapis/sdk/internal/transport"
@@ -15,31 +14,14 @@ type BroadbandService service
 
 // BroadbandEntry is a user's broadband entry as the API returns it. The
 // API documents no broadband fields in the response; whatever it keeps
-// about the provider, price and speed comes back in Meta.
+// about the provider, price and speed comes back in Meta. The ids also
+// decode from numbers (the package's dialect).
 type BroadbandEntry struct {
 	ID         string         `json:"id"`
 	CPUserID   string         `json:"cp_user_id"`
 	RootUserID string         `json:"root_user_id"`
 	CPID       string         `json:"cp_id"`
 	Meta       map[string]any `json:"meta"`
-}
-
-// UnmarshalJSON decodes an entry, accepting its ids as strings or
-// numbers. A body that is not a JSON object is an error.
-func (e *BroadbandEntry) UnmarshalJSON(b []byte) error {
-	type plain BroadbandEntry
-	aux := struct {
-		*plain
-		ID         flexString `json:"id"`
-		CPUserID   flexString `json:"cp_user_id"`
-		RootUserID flexString `json:"root_user_id"`
-		CPID       flexString `json:"cp_id"`
-	}{plain: (*plain)(e)}
-	if err := decodeObject(b, &aux); err != nil {
-		return fmt.Errorf("marketplace: decoding broadband entry: %w", err)
-	}
-	e.ID, e.CPUserID, e.RootUserID, e.CPID = string(aux.ID), string(aux.CPUserID), string(aux.RootUserID), string(aux.CPID)
-	return nil
 }
 
 // BroadbandCreateRequest is the body of [BroadbandService.Create]. CPUserID
@@ -83,11 +65,7 @@ func (s *BroadbandService) Create(ctx context.Context, req *BroadbandCreateReque
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	var e BroadbandEntry
-	if err := s.tc.Do(ctx, &transport.Request{Method: http.MethodPost, Path: "/users/broadband", Body: req}, &e); err != nil {
-		return nil, err
-	}
-	return &e, nil
+	return do[BroadbandEntry](ctx, s.tc, &transport.Request{Method: http.MethodPost, Path: "/users/broadband", Body: req})
 }
 
 // Get returns the broadband entry of the user cpUserID. A user without one
@@ -99,11 +77,7 @@ func (s *BroadbandService) Get(ctx context.Context, cpUserID string) (*Broadband
 	if err := checkID("marketplace: Broadband.Get", "cp_user_id", cpUserID); err != nil {
 		return nil, err
 	}
-	var e BroadbandEntry
-	if err := s.tc.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/users/broadband/" + transport.Segment(cpUserID)}, &e); err != nil {
-		return nil, err
-	}
-	return &e, nil
+	return do[BroadbandEntry](ctx, s.tc, &transport.Request{Method: http.MethodGet, Path: "/users/broadband/" + transport.Segment(cpUserID)})
 }
 
 // Update changes the fields of req that are set (non-nil) on the broadband
@@ -119,10 +93,5 @@ func (s *BroadbandService) Update(ctx context.Context, cpUserID string, req *Bro
 	if req == nil {
 		req = &BroadbandUpdateRequest{}
 	}
-	var e BroadbandEntry
-	err := s.tc.Do(ctx, &transport.Request{Method: http.MethodPost, Path: "/users/broadband/" + transport.Segment(cpUserID), Body: req, Safe: true}, &e)
-	if err != nil {
-		return nil, err
-	}
-	return &e, nil
+	return do[BroadbandEntry](ctx, s.tc, &transport.Request{Method: http.MethodPost, Path: "/users/broadband/" + transport.Segment(cpUserID), Body: req, Safe: true})
 }

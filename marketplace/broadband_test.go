@@ -108,13 +108,17 @@ func TestBroadband_Get_and_Update_emptyIDIsInvalid(t *testing.T) {
 	assert.Zero(t, m.count())
 }
 
-func TestBroadbandEntry_UnmarshalJSON_tolerant(t *testing.T) {
-	var e marketplace.BroadbandEntry
-	require.NoError(t, e.UnmarshalJSON([]byte(`{"id": 12, "cp_user_id": "u_1", "root_user_id": null, "cp_id": 7, "meta": {"broadbandPpm": "29.99"}}`)))
-	assert.Equal(t, marketplace.BroadbandEntry{ID: "12", CPUserID: "u_1", CPID: "7", Meta: map[string]any{"broadbandPpm": "29.99"}}, e)
+func TestBroadbandEntry_Decode_tolerant(t *testing.T) {
+	e, err := marketplace.Decode[marketplace.BroadbandEntry]([]byte(`{"id": 12, "cp_user_id": "u_1", "root_user_id": null, "cp_id": 7, "meta": {"broadbandPpm": "29.99"}}`))
+	require.NoError(t, err)
+	assert.Equal(t, marketplace.BroadbandEntry{ID: "12", CPUserID: "u_1", CPID: "7", Meta: map[string]any{"broadbandPpm": "29.99"}}, *e)
 
-	for _, bad := range []string{`null`, `[]`, `"x"`, `{"id": {}}`, `{"meta": "x"}`} {
-		var e marketplace.BroadbandEntry
-		assert.Error(t, e.UnmarshalJSON([]byte(bad)), bad)
+	e, err = marketplace.Decode[marketplace.BroadbandEntry]([]byte(`{"id": "b_1", "meta": []}`))
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{}, e.Meta, "PHP's [] for an empty object")
+
+	for _, bad := range []string{`null`, `[]`, `"x"`, `{"id": {}}`, `{"meta": "x"}`, `{"meta": [1]}`} {
+		_, err := marketplace.Decode[marketplace.BroadbandEntry]([]byte(bad))
+		assert.Error(t, err, bad)
 	}
 }

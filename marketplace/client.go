@@ -73,6 +73,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	tc, err := transport.New(transport.API{
 		Name:      "marketplace",
 		Authorize: func(h http.Header) { h[name] = keyValue },
+		JSON:      dialect,
 	}, cfg.Settings)
 	if err != nil {
 		errs = append(errs, err)

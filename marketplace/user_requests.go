@@ -2,9 +2,9 @@ package marketplace
 
 import (
 	"log/slog"
-	"reflect"
 	"strings"
 
+	"github.com/userapis/sdk/internal/jsonx"
 	"github.com/userapis/sdk/internal/validate"
 )
 
@@ -117,28 +117,15 @@ type UserUpdateRequest struct {
 }
 
 // LogValue shows only which fields are set, never their values: a request
-// carries the same personal data as a [User].
-func (r *UserCreateRequest) LogValue() slog.Value { return setFieldsValue(r) }
+// carries the same personal data as a [User]. The receiver is a value, so
+// a request logs the same way by value and by pointer.
+func (r UserCreateRequest) LogValue() slog.Value { return setFieldsValue(r) }
 
 // LogValue shows only which fields are set, never their values.
-func (r *UserUpdateRequest) LogValue() slog.Value { return setFieldsValue(r) }
+func (r UserUpdateRequest) LogValue() slog.Value { return setFieldsValue(r) }
 
-// setFieldsValue lists the JSON names of the fields of *p that are set
-// (non-nil pointers and maps, non-empty strings).
-func setFieldsValue(p any) slog.Value {
-	v := reflect.ValueOf(p)
-	if v.IsNil() {
-		return slog.StringValue("<nil>")
-	}
-	v = v.Elem()
-	var set []string
-	for i := range v.NumField() {
-		f := v.Field(i)
-		if f.IsZero() { // nil pointer or map, empty string
-			continue
-		}
-		name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
-		set = append(set, name)
-	}
-	return slog.GroupValue(slog.String("fields", strings.Join(set, ",")))
+// setFieldsValue lists the JSON names of the fields of a request that are
+// set (non-nil pointers and maps, non-empty strings).
+func setFieldsValue(r any) slog.Value {
+	return slog.GroupValue(slog.String("fields", strings.Join(jsonx.SetFields(r), ",")))
 }

@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"log/slog"
 	"net/http"
 	"strings"
 
-	"github.com/userapis/sdk/internal/jsonx"
 	"github.com/userapis/sdk/internal/paging"
 	"github.com/userapis/sdk/internal/transport"
 	"github.com/userapis/sdk/internal/validate"
@@ -37,7 +37,8 @@ type UserListOptions struct {
 }
 
 // UserPage is one page of users, newest first. The API documents Total
-// and Page as nullable, so they are nil when it sends null.
+// and Page as nullable, so they are nil when it sends null; they and Size
+// also decode from numeric strings (the package's dialect).
 type UserPage struct {
 	Items []*User `json:"items"`
 	Total *int    `json:"total"`
@@ -45,29 +46,33 @@ type UserPage struct {
 	Size  int     `json:"size"`
 }
 
-// UnmarshalJSON decodes a page, accepting total, page and size as numbers
-// or numeric strings. A body that is not a JSON object is an error.
-func (p *UserPage) UnmarshalJSON(b []byte) error {
-	type plain UserPage
-	aux := struct {
-		*plain
-		Total *jsonx.Int64 `json:"total"`
-		Page  *jsonx.Int64 `json:"page"`
-		Size  jsonx.Int64  `json:"size"`
-	}{plain: (*plain)(p)}
-	if err := decodeObject(b, &aux); err != nil {
-		return fmt.Errorf("marketplace: decoding user page: %w", err)
+// LogValue shows the page's counts and its users' ids, never their
+// personal data.
+func (p UserPage) LogValue() slog.Value {
+	ids := make([]string, 0, len(p.Items))
+	for _, u := range p.Items {
+		if u != nil {
+			ids = append(ids, u.ID)
+		}
 	}
-	p.Total, p.Page, p.Size = intPtr(aux.Total), intPtr(aux.Page), int(aux.Size)
-	return nil
+	attrs := []slog.Attr{slog.Int("items", len(p.Items)), slog.String("ids", strings.Join(ids, ",")), slog.Int("size", p.Size)}
+	if p.Total != nil {
+		attrs = append(attrs, slog.Int("total", *p.Total))
+	}
+	if p.Page != nil {
+		attrs = append(attrs, slog.Int("page", *p.Page))
+	}
+	return slog.GroupValue(attrs...)
 }
 
-func intPtr(n *jsonx.Int64) *int {
-	if n == nil {
-		return nil
+// LogValue shows the options without the e-mail address they filter on:
+// it is personal data.
+func (o UserListOptions) LogValue() slog.Value {
+	attrs := []slog.Attr{slog.Int("page", o.Page), slog.Int("size", o.Size), slog.Int("ids", len(o.IDs))}
+	if o.Email != "" {
+		attrs = append(attrs, slog.String("email", "[redacted]"))
 	}
-	v := int(*n)
-	return &v
+	return slog.GroupValue(attrs...)
 }
 
 // List returns one page of the partner's users, the most recently created
@@ -92,8 +97,8 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions) (*UserPa
 	if err != nil {
 		return nil, fmt.Errorf("marketplace: Users.List: encoding query: %w", err)
 	}
-	var page UserPage
-	if err := s.tc.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/users", Query: query}, &page); err != nil {
+	page, err := do[UserPage](ctx, s.tc, &transport.Request{Method: http.MethodGet, Path: "/users", Query: query})
+	if err != nil {
 		return nil, err
 	}
 	for i, u := range page.Items {
@@ -101,7 +106,7 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions) (*UserPa
 			return nil, fmt.Errorf("marketplace: GET /users: %w: items[%d] is null", ErrUnexpectedResponse, i)
 		}
 	}
-	return &page, nil
+	return page, nil
 }
 
 // listOptions copies opts with the defaults filled in.
@@ -170,11 +175,7 @@ func (s *UsersService) Get(ctx context.Context, userID string) (*User, error) {
 	if err := checkID("marketplace: Users.Get", "user_id", userID); err != nil {
 		return nil, err
 	}
-	var u User
-	if err := s.tc.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/users/" + transport.Segment(userID)}, &u); err != nil {
-		return nil, err
-	}
-	return &u, nil
+	return do[User](ctx, s.tc, &transport.Request{Method: http.MethodGet, Path: "/users/" + transport.Segment(userID)})
 }
 
 // Create creates a user and returns it as stored, with its new id. Only
@@ -193,11 +194,7 @@ func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest) (*Use
 	if err := req.validate(); err != nil {
 		return nil, err
 	}
-	var u User
-	if err := s.tc.Do(ctx, &transport.Request{Method: http.MethodPost, Path: "/users", Body: req}, &u); err != nil {
-		return nil, err
-	}
-	return &u, nil
+	return do[User](ctx, s.tc, &transport.Request{Method: http.MethodPost, Path: "/users", Body: req})
 }
 
 // Update changes the fields of req that are set (non-nil) on the user and
@@ -222,12 +219,7 @@ func (s *UsersService) Update(ctx context.Context, userID string, req *UserUpdat
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	var u User
-	err := s.tc.Do(ctx, &transport.Request{Method: http.MethodPost, Path: "/users/" + transport.Segment(userID), Body: req, Safe: true}, &u)
-	if err != nil {
-		return nil, err
-	}
-	return &u, nil
+	return do[User](ctx, s.tc, &transport.Request{Method: http.MethodPost, Path: "/users/" + transport.Segment(userID), Body: req, Safe: true})
 }
 
 // checkID refuses an empty or blank path id.

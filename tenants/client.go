@@ -106,6 +106,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	tc, err := transport.New(transport.API{
 		Name:      "tenants",
 		Authorize: func(h http.Header) { h[header] = tokenValue },
+		JSON:      dialect,
 	}, s)
 	if err != nil {
 		errs = append(errs, err)

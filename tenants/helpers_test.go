@@ -10,8 +10,11 @@ import (
 	"testing"
 	"time"
 
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/userapis/sdk/internal/transport"
 	"github.com/userapis/sdk/tenants"
 )
 
@@ -85,4 +88,13 @@ func readFile(t *testing.T, name string) []byte {
 	b, err := os.ReadFile(filepath.Join("testdata", name))
 	require.NoError(t, err)
 	return b
+}
+
+// assertSentAsBefore checks body is byte for byte what the encoder the
+// package used before its dialect (transport.V1JSON) writes for req.
+func assertSentAsBefore(t *testing.T, req any, body []byte) {
+	t.Helper()
+	want, err := jsonv2.Marshal(req, transport.V1JSON)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(body))
 }

@@ -1,8 +1,8 @@
 package tenants
 
 import (
-	"encoding/json"
 	"log/slog"
+	"strings"
 
 	"github.com/userapis/sdk/internal/jsonx"
 )
@@ -11,6 +11,11 @@ import (
 // field is here under its exact JSON name; the Aptem pages type the IDs and
 // hours as int32 and every other field as a string (dates included, in a
 // format they do not state), so dates are kept as the strings sent.
+//
+// User is a plain struct: the package's JSON dialect (dialect.go) decodes
+// the integers also from numeric strings, "" and null (0), and
+// jobActiveSync also from "true", 1 or null, since .NET APIs send
+// nullable fields as null.
 //
 // User implements [slog.LogValuer]: a logged User shows its IDs, names,
 // reference number and status, never its date of birth or contact details.
@@ -57,42 +62,6 @@ type User struct {
 	PlannedHours       int    `json:"plannedHours"`
 	WeeklyHours        int    `json:"weeklyHours"`
 	ManagerID          int    `json:"managerId"`
-}
-
-// UnmarshalJSON decodes a User tolerantly: the integers also decode from
-// numeric strings, "" and null (0), and jobActiveSync from "true", 1 or
-// null, since .NET APIs send nullable fields as null.
-func (u *User) UnmarshalJSON(b []byte) error {
-	type plain User
-	aux := struct {
-		*plain
-		ID                jsonx.Int64 `json:"id"`
-		CaseOwnerID       jsonx.Int64 `json:"caseOwnerId"`
-		MentorID          jsonx.Int64 `json:"mentorId"`
-		GroupID           jsonx.Int64 `json:"groupId"`
-		JobActiveSync     jsonx.Bool  `json:"jobActiveSync"`
-		ProgrammeID       jsonx.Int64 `json:"programmeId"`
-		EmployerID        jsonx.Int64 `json:"employerId"`
-		EmployerAddressID jsonx.Int64 `json:"employerAddressId"`
-		PlannedHours      jsonx.Int64 `json:"plannedHours"`
-		WeeklyHours       jsonx.Int64 `json:"weeklyHours"`
-		ManagerID         jsonx.Int64 `json:"managerId"`
-	}{plain: (*plain)(u)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	u.ID = int(aux.ID)
-	u.CaseOwnerID = int(aux.CaseOwnerID)
-	u.MentorID = int(aux.MentorID)
-	u.GroupID = int(aux.GroupID)
-	u.JobActiveSync = bool(aux.JobActiveSync)
-	u.ProgrammeID = int(aux.ProgrammeID)
-	u.EmployerID = int(aux.EmployerID)
-	u.EmployerAddressID = int(aux.EmployerAddressID)
-	u.PlannedHours = int(aux.PlannedHours)
-	u.WeeklyHours = int(aux.WeeklyHours)
-	u.ManagerID = int(aux.ManagerID)
-	return nil
 }
 
 // LogValue implements [slog.LogValuer]. It lists the fields that identify
@@ -211,6 +180,18 @@ type UserUpdateRequest struct {
 	PlannedHours       *int    `json:"plannedHours,omitempty"`
 	WeeklyHours        *int    `json:"weeklyHours,omitempty"`
 	ManagerID          *int    `json:"managerId,omitempty"`
+}
+
+// LogValue shows only which fields are set, never their values: a request
+// carries the user's date of birth and contact details. The receiver is a
+// value, so a request logs the same way by value and by pointer.
+func (r UserCreateRequest) LogValue() slog.Value { return setFieldsValue(r) }
+
+// LogValue shows only which fields are set, never their values.
+func (r UserUpdateRequest) LogValue() slog.Value { return setFieldsValue(r) }
+
+func setFieldsValue(r any) slog.Value {
+	return slog.GroupValue(slog.String("fields", strings.Join(jsonx.SetFields(r), ",")))
 }
 
 // Ptr returns a pointer to v, for the optional fields of the request

@@ -3,6 +3,7 @@ package tenants
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"math"
 	"net/http"
 	"net/url"
@@ -25,6 +26,16 @@ type UserSearchOptions struct {
 	UserID int    `url:"userId,omitempty"` // the user's id
 	RefNum string `url:"refNum,omitempty"` // the user's referenceNumber
 	Email  string `url:"email,omitempty"`  // the user's e-mail address
+}
+
+// LogValue shows the criteria without the e-mail address: it is personal
+// data.
+func (o UserSearchOptions) LogValue() slog.Value {
+	attrs := []slog.Attr{slog.Int("userId", o.UserID), slog.String("refNum", o.RefNum)}
+	if o.Email != "" {
+		attrs = append(attrs, slog.String("email", "[redacted]"))
+	}
+	return slog.GroupValue(attrs...)
 }
 
 // usersPath is /tenants/{tenant}/users, with the tenant escaped.

@@ -151,6 +151,7 @@ func TestUsersService_Create_request(t *testing.T) {
 	assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
 	assertAuth(t, r)
 	assert.JSONEq(t, string(readFile(t, "create-request.golden.json")), string(r.Body))
+	assertSentAsBefore(t, fullCreate(), r.Body)
 }
 
 func TestUsersService_Create_minimalBody(t *testing.T) {
@@ -206,6 +207,20 @@ func TestUsersService_Update_request(t *testing.T) {
 	assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
 	assertAuth(t, r)
 	assert.JSONEq(t, string(readFile(t, "update-request.golden.json")), string(r.Body))
+	assertSentAsBefore(t, req, r.Body)
+}
+
+// TestUsersService_Update_v1Bytes sends the values encoding/json v1 and v2
+// write differently and checks the wire bytes are v1's.
+func TestUsersService_Update_v1Bytes(t *testing.T) {
+	rec := newRecorder(t, 200, string(readFile(t, "user.json")))
+	req := &tenants.UserUpdateRequest{FirstName: tenants.Ptr("<b>Ada</b> & \u2028co"), Phone: tenants.Ptr(""),
+		JobActiveSync: tenants.Ptr(false), PlannedHours: tenants.Ptr(0), Title: tenants.Ptr("\xff")}
+	_, err := rec.client(t).Users.Update(context.Background(), 4021, req)
+	require.NoError(t, err)
+	body := rec.only(t).Body
+	assertSentAsBefore(t, req, body)
+	assert.Equal(t, "{\"firstName\":\"<b>Ada</b> & \\u2028co\",\"phone\":\"\",\"jobActiveSync\":false,\"title\":\"\ufffd\",\"plannedHours\":0}", string(body))
 }
 
 func TestUsersService_Update_validation(t *testing.T) {
@@ -353,7 +368,7 @@ func TestUsersService_contextCanceled(t *testing.T) {
 	assert.True(t, errors.Is(err, context.Canceled), "%v", err)
 }
 
-func TestUser_UnmarshalJSON_fixture(t *testing.T) {
+func TestUser_Unmarshal_fixtureRoundTripsThroughEncodingJSONv1(t *testing.T) {
 	var u tenants.User
 	require.NoError(t, json.Unmarshal(readFile(t, "user.json"), &u))
 	assertUserFixture(t, &u)
@@ -363,15 +378,18 @@ func TestUser_UnmarshalJSON_fixture(t *testing.T) {
 	assert.JSONEq(t, string(readFile(t, "user.json")), string(out))
 }
 
-func TestUser_UnmarshalJSON_tolerant(t *testing.T) {
-	var u tenants.User
-	require.NoError(t, json.Unmarshal([]byte(`{"id":"4021","caseOwnerId":null,"mentorId":"","groupId":5.0,
+func TestUsers_Get_decodesTolerantForms(t *testing.T) {
+	rec := newRecorder(t, 200, `{"id":"4021","caseOwnerId":null,"mentorId":"","groupId":5.0,
 		"jobActiveSync":"true","programmeId":"310","employerId":null,"plannedHours":"450","weeklyHours":30,
-		"managerId":"91","firstName":"Ada","dateOfBirth":null}`), &u))
-	assert.Equal(t, tenants.User{ID: 4021, GroupID: 5, JobActiveSync: true, ProgrammeID: 310,
+		"managerId":"91","firstName":"Ada","dateOfBirth":null}`)
+	u, err := rec.client(t).Users.Get(context.Background(), 4021)
+	require.NoError(t, err)
+	assert.Equal(t, &tenants.User{ID: 4021, GroupID: 5, JobActiveSync: true, ProgrammeID: 310,
 		PlannedHours: 450, WeeklyHours: 30, ManagerID: 91, FirstName: "Ada"}, u)
 
 	for _, bad := range []string{`{"id":"x"}`, `{"id":1.5}`, `{"jobActiveSync":"maybe"}`, `{"firstName":3}`, `[]`} {
-		assert.Error(t, json.Unmarshal([]byte(bad), new(tenants.User)), bad)
+		rec := newRecorder(t, 200, bad)
+		_, err := rec.client(t).Users.Get(context.Background(), 4021)
+		assert.ErrorIs(t, err, tenants.ErrUnexpectedResponse, bad)
 	}
 }

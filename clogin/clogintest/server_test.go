@@ -257,6 +257,6 @@ func TestServer_helpers(t *testing.T) {
 	_, ok = srv.User(9, 1)
 	assert.False(t, ok)
 	assert.Panics(t, func() { srv.AddChild(9, c, nil) }, "a child cannot have children")
-	assert.Panics(t, func() { srv.NewProduct(9, "x", "1.234") })
+	assert.Panics(t, func() { srv.NewProduct(9, "x", "1.2.3") })
 	assert.NotContains(t, srv.Credentials.String(), srv.Credentials.APIToken)
 }

@@ -2,6 +2,8 @@ package jsonx
 
 import (
 	"encoding/json"
+	"math"
+	"math/big"
 	"testing"
 	"time"
 
@@ -76,19 +78,58 @@ func TestTime_decodesEveryLayout(t *testing.T) {
 func TestMoney_keepsCentsWithoutFloats(t *testing.T) {
 	cases := map[string]int64{
 		`"0.00"`: 0, `"12.50"`: 1250, `"12.5"`: 1250, `"12"`: 1200, `12.34`: 1234, `"-3.20"`: -320, `""`: 0, `null`: 0,
-		`"0.10"`: 10, `".5"`: 50, `"1.230"`: 123, `"90071992547409.93"`: 9007199254740993,
+		`"0.10"`: 10, `".5"`: 50, `"1.230"`: 123, `"90071992547409.93"`: 9007199254740993, `"1,250.00"`: 125000,
+		`"12,345,678.9"`: 1234567890, `"+7"`: 700, `"-0.00"`: 0,
 	}
 	for in, want := range cases {
 		var m Money
 		require.NoError(t, json.Unmarshal([]byte(in), &m), in)
 		assert.Equal(t, want, m.Cents(), in)
+		assert.True(t, m.Exact(), in)
+		assert.Equal(t, Cents(want), m, in)
 	}
-	for _, bad := range []string{`"1.234"`, `"abc"`, `"1.2.3"`, `"--1"`, `1e3`, `true`, `"."`, `"1,50"`} {
+	for _, bad := range []string{`"abc"`, `"1.2.3"`, `"--1"`, `1e3`, `true`, `"."`, `"1,50"`, `",100"`, `"1,0000"`, `"1,000,00"`, `{}`} {
 		var m Money
 		assert.Error(t, json.Unmarshal([]byte(bad), &m), bad)
 	}
 	assert.Equal(t, "12.50", Cents(1250).String())
 	assert.Equal(t, "-0.05", Cents(-5).String())
+	assert.Equal(t, "0.00", Money{}.String())
 	b, _ := json.Marshal(Cents(1999))
 	assert.Equal(t, `"19.99"`, string(b))
+}
+
+func TestMoney_moreDecimalsKeepTheExactValue(t *testing.T) {
+	for in, want := range map[string]struct {
+		text  string
+		cents int64
+	}{
+		`"1.234"`:      {"1.234", 123},
+		`"0.125"`:      {"0.125", 13},
+		`"-0.125"`:     {"-0.125", -13},
+		`"1,250.0050"`: {"1250.005", 125001},
+		`12.3456`:      {"12.3456", 1235},
+	} {
+		var m Money
+		require.NoError(t, json.Unmarshal([]byte(in), &m), in)
+		assert.Equal(t, want.text, m.String(), in)
+		assert.Equal(t, want.cents, m.Cents(), in)
+		assert.False(t, m.Exact(), in)
+		b, err := json.Marshal(m)
+		require.NoError(t, err)
+		assert.Equal(t, `"`+want.text+`"`, string(b), in)
+		assert.Equal(t, 0, m.Rat().Cmp(mustRat(t, want.text)), in)
+	}
+	huge, err := ParseMoney("123456789012345678901234567890.01")
+	require.NoError(t, err)
+	assert.Equal(t, "123456789012345678901234567890.01", huge.String())
+	assert.False(t, huge.Exact())
+	assert.Equal(t, int64(math.MaxInt64), huge.Cents())
+}
+
+func mustRat(t *testing.T, s string) *big.Rat {
+	t.Helper()
+	r, ok := new(big.Rat).SetString(s)
+	require.True(t, ok, s)
+	return r
 }

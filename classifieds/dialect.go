@@ -1,0 +1,336 @@
+package classifieds
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/userapis/sdk/internal/jsonx"
+	"github.com/userapis/sdk/internal/transport"
+)
+
+// dialect is GoedGeplaatst's JSON, the transport.API.JSON of the client:
+// encoding/json/v2 with the tolerance the vendor needs, written once for
+// every type of the package, whose structs stay plain.
+//
+//   - IDs and counts arrive as 1 or "1" (also "", null, false: 0);
+//   - booleans as true, "1", 1 or "true";
+//   - an object the user may not have (contacts, activation) as the
+//     object, or [], false, null or "" for none;
+//   - a list (a user's contacts) as the list, or anything else for none.
+//
+// The envelope around every body ({"result", "errors", "data", ...}) is
+// read by [envelope], in the same single pass. Request bodies are written
+// byte for byte as encoding/json v1 wrote them: U+2028 and U+2029 escaped
+// (v2 leaves them raw), "<" and "&" not.
+var dialect = json.JoinOptions(jsonx.Dialect(
+	jsonx.Ints,
+	jsonx.Bools,
+	objectOrNil[UserContacts](),
+	objectOrNil[Activation](),
+	listOrNil[*Contact](),
+), jsontext.EscapeForJS(true))
+
+// objectOrNil decodes a *T from a JSON object, and from anything else
+// (PHP's [], false, null, "") as nil.
+func objectOrNil[T any]() *json.Unmarshalers {
+	return json.UnmarshalFromFunc(func(dec *jsontext.Decoder, p **T) error {
+		if dec.PeekKind() == '{' {
+			return errors.ErrUnsupported // v2's own path
+		}
+		*p = nil
+		return dec.SkipValue()
+	})
+}
+
+// listOrNil decodes a []T from a JSON array, and from anything else as nil.
+func listOrNil[T any]() *json.Unmarshalers {
+	return json.UnmarshalFromFunc(func(dec *jsontext.Decoder, p *[]T) error {
+		if dec.PeekKind() == '[' {
+			return errors.ErrUnsupported
+		}
+		*p = nil
+		return dec.SkipValue()
+	})
+}
+
+// envelope is every GoedGeplaatst response body:
+//
+//	{"result": true, "errors": [], "data": ...}
+//
+// and, for lists, also fromCache, totalItems, totalInSet, page,
+// itemsPerPage and speed. D reads data: the users, the activation, or
+// nothing ([skipped]).
+type envelope[D any] struct {
+	Result       *jsonx.Bool `json:"result"`
+	Errors       errorTexts  `json:"errors"`
+	Data         D           `json:"data"`
+	FromCache    bool        `json:"fromCache"`
+	TotalItems   int         `json:"totalItems"`
+	TotalInSet   int         `json:"totalInSet"`
+	Page         int         `json:"page"`
+	ItemsPerPage int         `json:"itemsPerPage"`
+	Speed        number      `json:"speed"`
+}
+
+// envelopeMembers is envelope without its methods, for v2's own decoder.
+type envelopeMembers[D any] envelope[D]
+
+// UnmarshalJSONFrom decodes the envelope in one pass. When a member does
+// not decode (a user of an unexpected shape), it reads on to the end of
+// the body for "result" and "errors", so that a failure the body reports
+// still reaches the caller with the vendor's messages.
+func (e *envelope[D]) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+	depth := dec.StackDepth()
+	err := json.UnmarshalDecode(dec, (*envelopeMembers[D])(e))
+	if err != nil {
+		readRest(dec, depth, func(name string) (bool, error) {
+			switch {
+			case strings.EqualFold(name, "result"):
+				e.Result = nil
+				return true, json.UnmarshalDecode(dec, &e.Result)
+			case strings.EqualFold(name, "errors"):
+				return true, json.UnmarshalDecode(dec, &e.Errors)
+			}
+			return false, nil
+		})
+	}
+	return err
+}
+
+// readRest reads on from a decoding error to the end of the object that
+// was opened at depth, handing the name of each of its members to member,
+// which reports whether it read the value. It stops at the first error.
+func readRest(dec *jsontext.Decoder, depth int, member func(name string) (bool, error)) {
+	for {
+		d := dec.StackDepth()
+		switch {
+		case d <= depth:
+			return // the object is closed (or was never opened)
+		case d > depth+1:
+			// Inside the member that failed: read out of it.
+			if _, err := dec.ReadToken(); err != nil {
+				return
+			}
+			continue
+		}
+		if _, n := dec.StackIndex(d); n%2 == 1 {
+			// A name was read but not its value.
+			if dec.SkipValue() != nil {
+				return
+			}
+			continue
+		}
+		tok, err := dec.ReadToken()
+		if err != nil || tok.Kind() == '}' {
+			return
+		}
+		read, err := member(tok.String())
+		if err != nil {
+			return
+		}
+		if !read && dec.SkipValue() != nil {
+			return
+		}
+	}
+}
+
+// Failure reports "result": false with the server's messages, so the
+// transport turns it into an *APIError whatever the HTTP status. It works
+// on an envelope whose decoding failed part-way.
+func (e *envelope[D]) Failure() ([]string, bool) {
+	if e.Result == nil || bool(*e.Result) {
+		return nil, false
+	}
+	if len(e.Errors) == 0 {
+		return []string{"result: false"}, true
+	}
+	return e.Errors, true
+}
+
+// errorTexts reads "errors": a list of strings, "" or absent as the vendor
+// sends it, or (defensively) objects with a message, or one such object.
+type errorTexts []string
+
+// UnmarshalJSONFrom reads the messages as they stream by. A list of
+// strings keeps each non-empty item (numbers as their text); a list with
+// an object, or an object, is read as an error body
+// ([transport.Messages]).
+func (t *errorTexts) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+	*t = nil
+	switch dec.PeekKind() {
+	case '"':
+		tok, err := dec.ReadToken()
+		if s := tok.String(); err == nil && s != "" {
+			*t = errorTexts{s}
+		}
+		return err
+	case '{':
+		v, err := dec.ReadValue()
+		if err == nil {
+			*t = messagesOf(v)
+		}
+		return err
+	case '[':
+	default:
+		return dec.SkipValue()
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		return err
+	}
+	// plain are the items as a list of strings; rich as an error body's
+	// messages. Which one applies is known at the end: rich when an item is
+	// an object.
+	var plain, rich []string
+	hasObject := false
+	for dec.PeekKind() != ']' {
+		switch dec.PeekKind() {
+		case '"':
+			tok, err := dec.ReadToken()
+			if err != nil {
+				return err
+			}
+			s := tok.String()
+			if s != "" && s != "null" {
+				plain = append(plain, s)
+			}
+			if s = strings.TrimSpace(s); s != "" {
+				rich = append(rich, s)
+			}
+		case 'n':
+			if _, err := dec.ReadToken(); err != nil {
+				return err
+			}
+		default:
+			k := dec.PeekKind()
+			v, err := dec.ReadValue()
+			if err != nil {
+				return err
+			}
+			switch k {
+			case '{', '[':
+				hasObject = hasObject || k == '{'
+				rich = append(rich, messagesOf(append(append([]byte{'['}, v...), ']'))...)
+			}
+			plain = append(plain, string(v))
+		}
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		return err
+	}
+	if !hasObject {
+		*t = plain
+		return nil
+	}
+	out := rich[:0]
+	for _, s := range rich {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	*t = out
+	return nil
+}
+
+// messagesOf reads v, the value of "errors", as an error body does.
+func messagesOf(v []byte) []string {
+	return transport.Messages(append(append([]byte(`{"errors":`), v...), '}'))
+}
+
+// number is a float that also decodes from a numeric string, "" and null.
+type number float64
+
+// UnmarshalJSONFrom accepts a number, a numeric string, "" or null.
+func (n *number) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+	v, err := dec.ReadValue()
+	if err != nil {
+		return err
+	}
+	s := string(v)
+	if v.Kind() == '"' {
+		tok, _ := jsontext.AppendUnquote(nil, v)
+		s = strings.TrimSpace(string(tok))
+	}
+	if s == "" || s == "null" {
+		*n = 0
+		return nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return fmt.Errorf("classifieds: invalid number %s", v)
+	}
+	*n = number(f)
+	return nil
+}
+
+// users reads data as a list of users: an object is a list of one, an
+// array its users (null items dropped), and [], false, null or "" none.
+type users []*User
+
+// UnmarshalJSONFrom reads the users data holds.
+func (u *users) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+	var list []*User
+	if err := readData(dec, &list); err != nil {
+		return err
+	}
+	out := list[:0]
+	for _, x := range list {
+		if x != nil {
+			out = append(out, x)
+		}
+	}
+	*u = out
+	if len(out) == 0 {
+		*u = nil
+	}
+	return nil
+}
+
+// activations reads data as activations: an object is a list of one.
+type activations []*Activation
+
+// UnmarshalJSONFrom reads the activations data holds.
+func (a *activations) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+	return readData(dec, (*[]*Activation)(a))
+}
+
+// readData reads data into *list: an object as a list of one, an array
+// item by item, and the vendor's "nothing" ([], false, null, "") as none.
+// Anything else is an error.
+func readData[T any](dec *jsontext.Decoder, list *[]*T) error {
+	*list = nil
+	switch k := dec.PeekKind(); k {
+	case '{':
+		x := new(T)
+		if err := json.UnmarshalDecode(dec, x); err != nil {
+			return err
+		}
+		*list = []*T{x}
+		return nil
+	case '[':
+		return json.UnmarshalDecode(dec, list)
+	case 'n', 'f':
+		return dec.SkipValue()
+	default:
+		v, err := dec.ReadValue()
+		if err != nil {
+			return err
+		}
+		if k == '"' && len(v) == 2 {
+			return nil // ""
+		}
+		return fmt.Errorf("data is neither an object nor a list: %.40s", bytes.TrimSpace(v))
+	}
+}
+
+// skipped reads a data the call has no use for (Delete, Activate).
+type skipped struct{}
+
+// UnmarshalJSONFrom skips the value.
+func (skipped) UnmarshalJSONFrom(dec *jsontext.Decoder) error { return dec.SkipValue() }

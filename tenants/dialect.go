@@ -1,0 +1,11 @@
+package tenants
+
+import "github.com/userapis/sdk/internal/jsonx"
+
+// dialect is Aptem's JSON, read in one pass into the plain public
+// structs: the int32 ids and hours also from numeric strings, "" and null
+// (jsonx.Ints), jobActiveSync also from "true", "1", 1 and null
+// (jsonx.Bools), as a .NET API sends nullable fields. Strings stay
+// strict: Aptem types every other field as a string. Request bodies are
+// written as encoding/json v1 wrote them.
+var dialect = jsonx.Dialect(jsonx.Ints, jsonx.Bools)
