@@ -56,7 +56,7 @@ type UserPage struct {
 // API: GET /users/?page=&itemsPerPage=&useCache= (safe: retried). A nil
 // opts asks for the first page of 25. A Page below 0 or an ItemsPerPage
 // outside 0..100 is a *ValidationError and nothing is sent.
-func (s *UsersService) List(ctx context.Context, opts *UserListOptions) (*UserPage, error) {
+func (s *UsersService) List(ctx context.Context, opts *UserListOptions, callOpts ...CallOption) (*UserPage, error) {
 	var o UserListOptions
 	if opts != nil {
 		o = *opts
@@ -68,7 +68,7 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions) (*UserPa
 	if err != nil {
 		return nil, fmt.Errorf("classifieds: Users.List: %w", err)
 	}
-	r := &transport.Request{Method: http.MethodGet, Path: "/users/", Query: q}
+	r := &transport.Request{Method: http.MethodGet, Path: "/users/", Query: q, Op: "Users.List", Route: "/users/", Options: callOpts}
 	env, err := do[users](ctx, s.t, r)
 	if err != nil {
 		return nil, err
@@ -119,7 +119,7 @@ func cmpOr(a, b int) int {
 // A nil ctx is yielded as an error.
 //
 // API: GET /users/ repeatedly (safe: retried).
-func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2[*User, error] {
+func (s *UsersService) All(ctx context.Context, opts *UserListOptions, callOpts ...CallOption) iter.Seq2[*User, error] {
 	var o UserListOptions
 	if opts != nil {
 		o = *opts
@@ -132,7 +132,7 @@ func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2
 		Key:      func(u *User) string { return strconv.FormatInt(u.UserID, 10) },
 		Fetch: func(ctx context.Context, page int) (paging.Page[User], error) {
 			o.Page = page
-			p, err := s.List(ctx, &o)
+			p, err := s.List(ctx, &o, callOpts...)
 			if err != nil {
 				return paging.Page[User]{}, err
 			}
@@ -147,11 +147,11 @@ func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2
 // [ErrNotFound].
 //
 // API: GET /users/{userId}/ (safe: retried). userID must be positive.
-func (s *UsersService) Get(ctx context.Context, userID int64) (*User, error) {
+func (s *UsersService) Get(ctx context.Context, userID int64, opts ...CallOption) (*User, error) {
 	if err := checkID("classifieds: Users.Get", userID); err != nil {
 		return nil, err
 	}
-	r := &transport.Request{Method: http.MethodGet, Path: userPath(userID)}
+	r := &transport.Request{Method: http.MethodGet, Path: userPath(userID), Op: "Users.Get", Route: "/users/{id}/", Options: opts}
 	env, err := do[users](ctx, s.t, r)
 	if err != nil {
 		return nil, err
@@ -187,11 +187,11 @@ func checkID(op string, id int64) error {
 // API: POST /users/ (unsafe: not re-sent after a 5xx or a dropped
 // connection, so a retry never creates a second user; only a 429 or a
 // failure to connect is retried).
-func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest) (*User, error) {
+func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest, opts ...CallOption) (*User, error) {
 	if err := req.validate(); err != nil {
 		return nil, err
 	}
-	r := &transport.Request{Method: http.MethodPost, Path: "/users/", Body: req}
+	r := &transport.Request{Method: http.MethodPost, Path: "/users/", Body: req, Op: "Users.Create", Route: "/users/", Options: opts}
 	env, err := do[users](ctx, s.t, r)
 	if err != nil {
 		return nil, err
@@ -212,11 +212,12 @@ func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest) (*Use
 //
 // API: PUT /users/ with userId in the body (safe: retried). userID must be
 // positive; a nil or empty req is a *ValidationError.
-func (s *UsersService) Update(ctx context.Context, userID int64, req *UserUpdateRequest) (*User, error) {
+func (s *UsersService) Update(ctx context.Context, userID int64, req *UserUpdateRequest, opts ...CallOption) (*User, error) {
 	if err := req.validate(userID); err != nil {
 		return nil, err
 	}
-	r := &transport.Request{Method: http.MethodPut, Path: "/users/", Body: updateBody{UserID: userID, UserUpdateRequest: req}}
+	r := &transport.Request{Method: http.MethodPut, Path: "/users/", Body: updateBody{UserID: userID, UserUpdateRequest: req},
+		Op: "Users.Update", Route: "/users/", Options: opts}
 	env, err := do[users](ctx, s.t, r)
 	if err != nil {
 		return nil, err
@@ -255,14 +256,15 @@ type DeleteOptions struct {
 // {"userId", "ip"} when opts.IP is set (safe: retried; a repeat finds the
 // user gone and returns an error matching [ErrNotFound]). userID must be
 // positive; a nil opts means no IP.
-func (s *UsersService) Delete(ctx context.Context, userID int64, opts *DeleteOptions) error {
+func (s *UsersService) Delete(ctx context.Context, userID int64, opts *DeleteOptions, callOpts ...CallOption) error {
 	v := validate.New("classifieds: Users.Delete")
 	v.Positive("userId", userID)
-	r := &transport.Request{Method: http.MethodDelete, Path: userPath(userID)}
+	r := &transport.Request{Method: http.MethodDelete, Path: userPath(userID), Op: "Users.Delete", Route: "/users/{id}/", Options: callOpts}
 	if opts != nil && opts.IP != "" {
 		_, err := netip.ParseAddr(opts.IP)
 		v.Check(err == nil && !strings.Contains(opts.IP, "%"), "ip", "must be an IPv4 or IPv6 address")
-		r = &transport.Request{Method: http.MethodDelete, Path: "/users/", Body: deleteBody{UserID: userID, IP: opts.IP}}
+		r = &transport.Request{Method: http.MethodDelete, Path: "/users/", Body: deleteBody{UserID: userID, IP: opts.IP},
+			Op: "Users.Delete", Route: "/users/", Options: callOpts}
 	}
 	if err := v.Err(); err != nil {
 		return err
@@ -283,7 +285,7 @@ type deleteBody struct {
 //
 // API: POST /user/activate/ with {"userId", "activationtoken"} (unsafe:
 // not re-sent after a 5xx). userID must be positive and token non-empty.
-func (s *UsersService) Activate(ctx context.Context, userID int64, token string) error {
+func (s *UsersService) Activate(ctx context.Context, userID int64, token string, opts ...CallOption) error {
 	v := validate.New("classifieds: Users.Activate")
 	v.Positive("userId", userID)
 	v.Check(strings.TrimSpace(token) != "", "activationtoken", "is required")
@@ -291,7 +293,7 @@ func (s *UsersService) Activate(ctx context.Context, userID int64, token string)
 		return err
 	}
 	_, err := do[skipped](ctx, s.t, &transport.Request{Method: http.MethodPost, Path: "/user/activate/",
-		Body: activateBody{UserID: userID, ActivationToken: token}})
+		Body: activateBody{UserID: userID, ActivationToken: token}, Op: "Users.Activate", Route: "/user/activate/", Options: opts})
 	return err
 }
 
@@ -309,11 +311,12 @@ type activateBody struct {
 // API: POST /user/activate/generate/ with {"userId"} (unsafe: not re-sent
 // after a 5xx, since every call uses up the hourly allowance and revokes
 // tokens). userID must be positive.
-func (s *UsersService) GenerateActivation(ctx context.Context, userID int64) (*Activation, error) {
+func (s *UsersService) GenerateActivation(ctx context.Context, userID int64, opts ...CallOption) (*Activation, error) {
 	if err := checkID("classifieds: Users.GenerateActivation", userID); err != nil {
 		return nil, err
 	}
-	r := &transport.Request{Method: http.MethodPost, Path: "/user/activate/generate/", Body: generateBody{UserID: userID}}
+	r := &transport.Request{Method: http.MethodPost, Path: "/user/activate/generate/", Body: generateBody{UserID: userID},
+		Op: "Users.GenerateActivation", Route: "/user/activate/generate/", Options: opts}
 	env, err := do[activations](ctx, s.t, r)
 	if err != nil {
 		return nil, err

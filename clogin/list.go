@@ -94,7 +94,7 @@ func (u *UserSummary) IsChild() bool { return u.ConnectedTo != 0 && u.ConnectedT
 //
 // API: POST /users/ {"action": "get_user_list"}. Safe: retried after a
 // 5xx or a reset.
-func (s *UsersService) List(ctx context.Context, opts *UserListOptions) (*UserPage, error) {
+func (s *UsersService) List(ctx context.Context, opts *UserListOptions, callOpts ...CallOption) (*UserPage, error) {
 	if opts == nil {
 		return nil, nilRequest("Users.List")
 	}
@@ -115,7 +115,7 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions) (*UserPa
 		member{"fields", opts.Fields},
 	)
 	var p UserPage
-	if err := k.send(ctx, s.tc, &listEnvelope{p: &p}); err != nil {
+	if err := k.send(ctx, s.tc, &listEnvelope{p: &p}, callOpts); err != nil {
 		return nil, err
 	}
 	p.StartingPosition = opts.StartingPosition
@@ -135,7 +135,7 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions) (*UserPa
 // error.
 //
 // API: POST /users/ {"action": "get_user_list"}, repeated. Safe.
-func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2[*UserSummary, error] {
+func (s *UsersService) All(ctx context.Context, opts *UserListOptions, callOpts ...CallOption) iter.Seq2[*UserSummary, error] {
 	var o UserListOptions
 	if opts != nil {
 		o = *opts
@@ -150,7 +150,7 @@ func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2
 			}
 			q := o
 			q.StartingPosition = pos
-			p, err := s.List(ctx, &q)
+			p, err := s.List(ctx, &q, callOpts...)
 			if err != nil {
 				return paging.Page[UserSummary]{}, err
 			}

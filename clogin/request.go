@@ -111,6 +111,7 @@ type member struct {
 
 // call is one prepared action: validated fields and what goes in the body.
 type call struct {
+	op     string // "Users.Create", for hooks and logs
 	v      *validate.Checker
 	action string
 	rule   cloginRule
@@ -123,7 +124,7 @@ type call struct {
 // newCall starts a call of action for operation op ("Users.Create").
 func newCall(op, action string, c common) *call {
 	r := actionRules[action]
-	return &call{v: validate.New("clogin: " + op), action: action, rule: r.clogin, safe: r.safe, c: c}
+	return &call{op: op, v: validate.New("clogin: " + op), action: action, rule: r.clogin, safe: r.safe, c: c}
 }
 
 // body validates the common fields and encodes the request body. Every
@@ -256,7 +257,7 @@ func plainKey(key string) bool {
 }
 
 // send validates, then posts the call and decodes the reply into out.
-func (k *call) send(ctx context.Context, tc *transport.Client, out any) error {
+func (k *call) send(ctx context.Context, tc *transport.Client, out any, opts []CallOption) error {
 	b := k.body()
 	if err := k.v.Err(); err != nil {
 		return err
@@ -264,15 +265,18 @@ func (k *call) send(ctx context.Context, tc *transport.Client, out any) error {
 	return tc.Do(ctx, &transport.Request{
 		Method: http.MethodPost,
 		Path:   usersPath,
-		Body:   json.RawMessage(b),
-		Safe:   k.safe,
+		Body:    json.RawMessage(b),
+		Safe:    k.safe,
+		Op:      k.op,
+		Route:   usersPath,
+		Options: opts,
 	}, out)
 }
 
 // result sends the call and returns its decoded Result.
-func (k *call) result(ctx context.Context, tc *transport.Client) (*Result, error) {
+func (k *call) result(ctx context.Context, tc *transport.Client, opts []CallOption) (*Result, error) {
 	var r Result
-	if err := k.send(ctx, tc, &resultEnvelope{r: &r}); err != nil {
+	if err := k.send(ctx, tc, &resultEnvelope{r: &r}, opts); err != nil {
 		return nil, err
 	}
 	return &r, nil
@@ -284,7 +288,7 @@ func (k *call) result(ctx context.Context, tc *transport.Client) (*Result, error
 // API: POST /users/ with {"action": r.Action, ...}. Retried after a 5xx or
 // a reset only for login, get_info, get_user_list or when r.Safe is set;
 // any other action is re-sent only on 429 or a failure to connect.
-func (s *UsersService) Do(ctx context.Context, r *Request) (*Result, error) {
+func (s *UsersService) Do(ctx context.Context, r *Request, opts ...CallOption) (*Result, error) {
 	if r == nil {
 		return nil, nilRequest("Users.Do")
 	}
@@ -304,7 +308,7 @@ func (s *UsersService) Do(ctx context.Context, r *Request) (*Result, error) {
 			k.top = append(k.top, member{key, r.Params[key]})
 		}
 	}
-	return k.result(ctx, s.tc)
+	return k.result(ctx, s.tc, opts)
 }
 
 // nilRequest is the error for a nil request pointer.

@@ -39,13 +39,13 @@ type CreateRequest struct {
 //
 // API: POST /users/ {"action": "create"}. Not safe: never re-sent after
 // the request may have reached the server (a retry could create two users).
-func (s *UsersService) Create(ctx context.Context, r *CreateRequest) (*Result, error) {
+func (s *UsersService) Create(ctx context.Context, r *CreateRequest, opts ...CallOption) (*Result, error) {
 	if r == nil {
 		return nil, nilRequest("Users.Create")
 	}
 	k := newCall("Users.Create", actionCreate, common{r.GroupID, r.CloginID, r.ConnectedTo, r.SubmitForms, r.DisableEmailSending, r.Doc})
 	checkUserDoc(k.v, r.Doc)
-	return k.result(ctx, s.tc)
+	return k.result(ctx, s.tc, opts)
 }
 
 // CreateChildRequest creates a child under a parent in a family system.
@@ -73,14 +73,14 @@ type CreateChildRequest struct {
 //
 // API: POST /users/ {"action": "create_child"}. Not safe: never re-sent
 // after the request may have reached the server.
-func (s *UsersService) CreateChild(ctx context.Context, r *CreateChildRequest) (*Result, error) {
+func (s *UsersService) CreateChild(ctx context.Context, r *CreateChildRequest, opts ...CallOption) (*Result, error) {
 	if r == nil {
 		return nil, nilRequest("Users.CreateChild")
 	}
 	k := newCall("Users.CreateChild", actionCreateChild, common{r.GroupID, r.CloginID, r.ConnectedTo, r.SubmitForms, r.DisableEmailSending, r.Doc})
 	k.v.Positive("connected_to", r.ConnectedTo)
 	checkUserDoc(k.v, r.Doc)
-	return k.result(ctx, s.tc)
+	return k.result(ctx, s.tc, opts)
 }
 
 // LoginRequest asks for a login token for one user in one project.
@@ -100,12 +100,12 @@ type LoginRequest struct {
 //
 // API: POST /users/ {"action": "login"}. Safe: retried after a 5xx or a
 // reset (a second token does no harm).
-func (s *UsersService) Login(ctx context.Context, r *LoginRequest) (*Result, error) {
+func (s *UsersService) Login(ctx context.Context, r *LoginRequest, opts ...CallOption) (*Result, error) {
 	if r == nil {
 		return nil, nilRequest("Users.Login")
 	}
 	k := newCall("Users.Login", actionLogin, common{r.GroupID, r.CloginID, r.ConnectedTo, r.SubmitForms, r.DisableEmailSending, r.Doc})
-	return k.result(ctx, s.tc)
+	return k.result(ctx, s.tc, opts)
 }
 
 // UpdateRequest sets form field values of one user.
@@ -133,7 +133,7 @@ type UpdateRequest struct {
 // API: POST /users/ {"action": "update"}. Not safe: it fires form
 // triggers and e-mails, so it is never re-sent after the request may have
 // reached the server.
-func (s *UsersService) Update(ctx context.Context, r *UpdateRequest) (*Result, error) {
+func (s *UsersService) Update(ctx context.Context, r *UpdateRequest, opts ...CallOption) (*Result, error) {
 	if r == nil {
 		return nil, nilRequest("Users.Update")
 	}
@@ -149,7 +149,7 @@ func (s *UsersService) Update(ctx context.Context, r *UpdateRequest) (*Result, e
 		}
 	}
 	k.v.Check(len(r.Fields) > 0 || r.Doc != nil, "doc", "needs at least one field to update")
-	return k.result(ctx, s.tc)
+	return k.result(ctx, s.tc, opts)
 }
 
 // Product is one entry of add_product's product_list: an existing product
@@ -189,7 +189,7 @@ type AddProductRequest struct {
 //
 // API: POST /users/ {"action": "add_product", "product_list": [...]}. Not
 // safe: never re-sent after the request may have reached the server.
-func (s *UsersService) AddProduct(ctx context.Context, r *AddProductRequest) (*Result, error) {
+func (s *UsersService) AddProduct(ctx context.Context, r *AddProductRequest, opts ...CallOption) (*Result, error) {
 	if r == nil {
 		return nil, nilRequest("Users.AddProduct")
 	}
@@ -206,7 +206,7 @@ func (s *UsersService) AddProduct(ctx context.Context, r *AddProductRequest) (*R
 		k.v.Check(p.Q >= 1, f+".q", "must be at least 1")
 	}
 	k.top = append(k.top, member{"product_list", r.ProductList})
-	return k.result(ctx, s.tc)
+	return k.result(ctx, s.tc, opts)
 }
 
 // Email is one e-mail for add_email's email_list.
@@ -241,7 +241,7 @@ type AddEmailRequest struct {
 //
 // API: POST /users/ {"action": "add_email", "doc": {"email_list": [...]}}.
 // Not safe: never re-sent after the request may have reached the server.
-func (s *UsersService) AddEmail(ctx context.Context, r *AddEmailRequest) (*Result, error) {
+func (s *UsersService) AddEmail(ctx context.Context, r *AddEmailRequest, opts ...CallOption) (*Result, error) {
 	if r == nil {
 		return nil, nilRequest("Users.AddEmail")
 	}
@@ -256,7 +256,7 @@ func (s *UsersService) AddEmail(ctx context.Context, r *AddEmailRequest) (*Resul
 		k.v.Check(e.AdminID >= 0, f+"admin_id", "must not be negative")
 	}
 	k.doc = append(k.doc, member{"email_list", r.EmailList})
-	return k.result(ctx, s.tc)
+	return k.result(ctx, s.tc, opts)
 }
 
 // GetInfoRequest reads one user's data; the flags choose what comes back
@@ -292,7 +292,7 @@ type GetInfoRequest struct {
 //
 // API: POST /users/ {"action": "get_info"}. Safe: retried after a 5xx or
 // a reset.
-func (s *UsersService) GetInfo(ctx context.Context, r *GetInfoRequest) (*Result, error) {
+func (s *UsersService) GetInfo(ctx context.Context, r *GetInfoRequest, opts ...CallOption) (*Result, error) {
 	if r == nil {
 		return nil, nilRequest("Users.GetInfo")
 	}
@@ -309,7 +309,7 @@ func (s *UsersService) GetInfo(ctx context.Context, r *GetInfoRequest) (*Result,
 	for i, f := range r.Fields {
 		k.v.Check(strings.TrimSpace(f) != "", "doc.fields["+strconv.Itoa(i)+"]", "is empty")
 	}
-	return k.result(ctx, s.tc)
+	return k.result(ctx, s.tc, opts)
 }
 
 // flags keeps the members that are set: true booleans, non-empty lists,
@@ -356,12 +356,12 @@ type SetStatusRequest struct {
 //
 // API: POST /users/ {"action": "set_status", "status_id": n}. Not safe:
 // never re-sent after the request may have reached the server.
-func (s *UsersService) SetStatus(ctx context.Context, r *SetStatusRequest) (*Result, error) {
+func (s *UsersService) SetStatus(ctx context.Context, r *SetStatusRequest, opts ...CallOption) (*Result, error) {
 	if r == nil {
 		return nil, nilRequest("Users.SetStatus")
 	}
 	k := newCall("Users.SetStatus", actionSetStatus, common{r.GroupID, r.CloginID, r.ConnectedTo, r.SubmitForms, r.DisableEmailSending, r.Doc})
 	k.v.Check(r.StatusID >= 0, "status_id", "must not be negative (0 clears the status)")
 	k.top = append(k.top, member{"status_id", r.StatusID})
-	return k.result(ctx, s.tc)
+	return k.result(ctx, s.tc, opts)
 }
