@@ -28,9 +28,9 @@ type Route struct {
 
 // Routes recognizes a request's operations from a fake's route table.
 type Routes struct {
-	mux     *http.ServeMux
-	byKey   map[string][]Route // "METHOD pattern" -> its routes, one per action
-	known   map[string]bool    // every op name in the table
+	mux   *http.ServeMux
+	byKey map[string][]Route // "METHOD pattern" -> its routes, one per action
+	known map[string]bool    // every op name in the table
 }
 
 // NewRoutes builds the matcher for table. It panics on a malformed

@@ -60,12 +60,24 @@ func TestServer_Inject_everyOperation(t *testing.T) {
 			}
 			return nil
 		},
-		"Users.Get":    func() error { _, err := c.Users.Get(ctx, id); return err },
-		"Users.Create": func() error { _, err := c.Users.Create(ctx, &marketplace.UserCreateRequest{FirstName: "B", Surname: "B", Email: "b@example.com"}); return err },
-		"Users.Update": func() error { _, err := c.Users.Update(ctx, id, &marketplace.UserUpdateRequest{FirstName: marketplace.Ptr("Ada")}); return err },
-		"Broadband.Create": func() error { _, err := c.Broadband.Create(ctx, &marketplace.BroadbandCreateRequest{CPUserID: "cp_u_9"}); return err },
-		"Broadband.Get":    func() error { _, err := c.Broadband.Get(ctx, "cp_u_9"); return err },
-		"Broadband.Update": func() error { _, err := c.Broadband.Update(ctx, "cp_u_9", &marketplace.BroadbandUpdateRequest{}); return err },
+		"Users.Get": func() error { _, err := c.Users.Get(ctx, id); return err },
+		"Users.Create": func() error {
+			_, err := c.Users.Create(ctx, &marketplace.UserCreateRequest{FirstName: "B", Surname: "B", Email: "b@example.com"})
+			return err
+		},
+		"Users.Update": func() error {
+			_, err := c.Users.Update(ctx, id, &marketplace.UserUpdateRequest{FirstName: marketplace.Ptr("Ada")})
+			return err
+		},
+		"Broadband.Create": func() error {
+			_, err := c.Broadband.Create(ctx, &marketplace.BroadbandCreateRequest{CPUserID: "cp_u_9"})
+			return err
+		},
+		"Broadband.Get": func() error { _, err := c.Broadband.Get(ctx, "cp_u_9"); return err },
+		"Broadband.Update": func() error {
+			_, err := c.Broadband.Update(ctx, "cp_u_9", &marketplace.BroadbandUpdateRequest{})
+			return err
+		},
 	}
 	for _, op := range []string{"Users.List", "Users.All", "Users.Get", "Users.Create", "Users.Update", "Broadband.Create", "Broadband.Get", "Broadband.Update"} {
 		srv.Inject(marketplacetest.Fault{Op: op, Status: http.StatusTeapot})
