@@ -65,7 +65,10 @@ func TestServer_Inject_everyOperation(t *testing.T) {
 			_, err := c.Users.CreateChild(ctx, &clogin.CreateChildRequest{GroupID: g, ConnectedTo: parent, Doc: clogin.UserFields{FirstName: "Kid"}})
 			return err
 		},
-		"Users.Login": func() error { _, err := c.Users.Login(ctx, &clogin.LoginRequest{GroupID: g, CloginID: parent}); return err },
+		"Users.Login": func() error {
+			_, err := c.Users.Login(ctx, &clogin.LoginRequest{GroupID: g, CloginID: parent})
+			return err
+		},
 		"Users.Update": func() error {
 			_, err := c.Users.Update(ctx, &clogin.UpdateRequest{GroupID: g, CloginID: parent, Fields: map[string]clogin.FieldValue{"city": clogin.Text("Leeds")}})
 			return err
@@ -79,7 +82,10 @@ func TestServer_Inject_everyOperation(t *testing.T) {
 				EmailList: []clogin.Email{{From: "a@example.com", To: "b@example.com", Subject: "s", Body: "b"}}})
 			return err
 		},
-		"Users.GetInfo": func() error { _, err := c.Users.GetInfo(ctx, &clogin.GetInfoRequest{GroupID: g, CloginID: parent}); return err },
+		"Users.GetInfo": func() error {
+			_, err := c.Users.GetInfo(ctx, &clogin.GetInfoRequest{GroupID: g, CloginID: parent})
+			return err
+		},
 		"Users.SetStatus": func() error {
 			_, err := c.Users.SetStatus(ctx, &clogin.SetStatusRequest{GroupID: g, CloginID: parent, StatusID: clogintest.StatusAccepted})
 			return err
@@ -91,7 +97,10 @@ func TestServer_Inject_everyOperation(t *testing.T) {
 			}
 			return nil
 		},
-		"Users.Do": func() error { _, err := c.Users.Do(ctx, &clogin.Request{Action: "get_info", GroupID: g, CloginID: parent}); return err },
+		"Users.Do": func() error {
+			_, err := c.Users.Do(ctx, &clogin.Request{Action: "get_info", GroupID: g, CloginID: parent})
+			return err
+		},
 	}
 	for op, call := range calls {
 		srv.Inject(clogintest.Fault{Op: op, Status: http.StatusTeapot})

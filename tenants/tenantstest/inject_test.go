@@ -63,7 +63,10 @@ func TestServer_Inject_everyOperation(t *testing.T) {
 			_, err := c.Users.Create(ctx, &tenants.UserCreateRequest{FirstName: "B", LastName: "B", Email: fmt.Sprintf("b%d@example.com", n)})
 			return err
 		},
-		"Users.Update":     func() error { _, err := c.Users.Update(ctx, ada.ID, &tenants.UserUpdateRequest{FirstName: tenants.Ptr("Ada")}); return err },
+		"Users.Update": func() error {
+			_, err := c.Users.Update(ctx, ada.ID, &tenants.UserUpdateRequest{FirstName: tenants.Ptr("Ada")})
+			return err
+		},
 		"Users.Deactivate": func() error { return c.Users.Deactivate(ctx, ada.ID) },
 	}
 	for op, call := range calls {
