@@ -9,6 +9,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -37,11 +38,14 @@ type Fake struct {
 	CreateOp string
 	Create   func(ctx context.Context) error
 	// GetOp names Get, a safe call that reads a user the fake was seeded
-	// with; GetWith makes it through a client given hc with WithHTTPClient.
-	GetOp   string
-	Get     func(ctx context.Context) error
-	GetWith func(ctx context.Context, hc *http.Client) error
+	// with; a non-nil hc goes to the client with WithHTTPClient, after
+	// the fake's own options.
+	GetOp string
+	Get   func(ctx context.Context, hc *http.Client) error
 }
+
+// get is f.Get through the fake's client with Policy.
+func (f Fake) get(ctx context.Context) error { return f.Get(ctx, nil) }
 
 // Run runs every check on fakes from start, a fresh one per check,
 // closed by start's own t.Cleanup.
@@ -96,7 +100,7 @@ func resetOnUnsafeCall(t *testing.T, f Fake) {
 
 func resetOnSafeCall(t *testing.T, f Fake) {
 	f.Inject(fakekit.Fault{Op: f.GetOp, Reset: true})
-	n, err := counted(f, f.Get)
+	n, err := counted(f, f.get)
 	require.NoError(t, err, "a safe call is retried after a reset")
 	assert.Equal(t, 2, n, "the reset try and the one that succeeded")
 }
@@ -144,29 +148,29 @@ func differentOpsAddUp(t *testing.T, f Fake) {
 	stored := f.Stored()
 	f.Inject(fakekit.Fault{Op: f.CreateOp, Status: http.StatusServiceUnavailable})
 	f.Inject(fakekit.Fault{Op: f.GetOp, Status: http.StatusBadGateway})
-	n, err := counted(f, f.Get)
+	n, err := counted(f, f.get)
 	require.NoError(t, err)
 	assert.Equal(t, 2, n, "the Get fault fired and the retry succeeded")
 	n, err = counted(f, f.Create)
 	assert.ErrorIs(t, err, transport.ErrServer, "the Create fault waited for its own operation")
 	assert.Equal(t, 1, n)
 	assert.Equal(t, stored, f.Stored())
-	n, err = counted(f, f.Get)
+	n, err = counted(f, f.get)
 	require.NoError(t, err)
 	assert.Equal(t, 1, n, "both faults are used up")
 }
 
 func timesCountsRequests(t *testing.T, f Fake) {
 	f.Inject(fakekit.Fault{Op: f.GetOp, Status: http.StatusServiceUnavailable, Times: 4})
-	n, err := counted(f, f.Get)
+	n, err := counted(f, f.get)
 	assert.ErrorIs(t, err, transport.ErrServer, "four 503s outlast three retries")
 	assert.Equal(t, 4, n)
-	n, err = counted(f, f.Get)
+	n, err = counted(f, f.get)
 	require.NoError(t, err)
 	assert.Equal(t, 1, n)
 
 	f.Inject(fakekit.Fault{Op: f.GetOp, Status: http.StatusServiceUnavailable, Times: 2})
-	n, err = counted(f, f.Get)
+	n, err = counted(f, f.get)
 	require.NoError(t, err)
 	assert.Equal(t, 3, n)
 }
@@ -181,7 +185,7 @@ func delayBeforeTheAnswer(t *testing.T, f Fake) {
 	const delay = 200 * time.Millisecond
 	f.Inject(fakekit.Fault{Op: f.GetOp, Delay: delay})
 	start := time.Now()
-	n, err := counted(f, f.Get)
+	n, err := counted(f, f.get)
 	require.NoError(t, err, "a delay alone answers normally")
 	assert.GreaterOrEqual(t, time.Since(start), delay)
 	assert.Equal(t, 1, n)
@@ -200,14 +204,14 @@ func delayEndsWithContext(t *testing.T, f Fake) {
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	err := f.Get(ctx)
+	err := f.get(ctx)
 	assert.True(t, errors.Is(err, context.DeadlineExceeded), "got %v", err)
 	assert.Less(t, time.Since(start), 30*time.Second)
 }
 
 func failNextStillWorks(t *testing.T, f Fake) {
 	f.FailNext(1, http.StatusServiceUnavailable)
-	n, err := counted(f, f.Get)
+	n, err := counted(f, f.get)
 	require.NoError(t, err)
 	assert.Equal(t, 2, n)
 }
@@ -222,6 +226,38 @@ func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 
 func callersOptionsWin(t *testing.T, f Fake) {
 	ct := &countingTransport{}
-	require.NoError(t, f.GetWith(context.Background(), &http.Client{Transport: ct}))
+	require.NoError(t, f.Get(context.Background(), &http.Client{Transport: ct}))
 	assert.Equal(t, int64(1), ct.n.Load(), "the caller's *http.Client carried the request")
+}
+
+// Call is one SDK method called against a fake.
+type Call struct {
+	// Op is the method's name, e.g. "Users.Get".
+	Op string
+	// Shares lists the other Ops that send the same request (a fault on
+	// one hits the others).
+	Shares []string
+	// Do calls the method through a client that does not retry.
+	Do func() error
+}
+
+// Operations checks a fake's route table against its SDK: for each
+// call, a fault named after it answers its request (in the vendor's
+// format, as the SDK decodes it), leaves every call not sharing the
+// request alone, and is used up after one request.
+func Operations(t *testing.T, inject func(fakekit.Fault), calls []Call) {
+	t.Helper()
+	for _, c := range calls {
+		inject(fakekit.Fault{Op: c.Op, Status: http.StatusTeapot})
+		for _, other := range calls {
+			if other.Op != c.Op && !slices.Contains(c.Shares, other.Op) && !slices.Contains(other.Shares, c.Op) {
+				require.NoError(t, other.Do(), "a fault on %s leaves %s alone", c.Op, other.Op)
+			}
+		}
+		var ae *transport.APIError
+		require.ErrorAs(t, c.Do(), &ae, c.Op)
+		assert.Equal(t, http.StatusTeapot, ae.StatusCode, c.Op)
+		assert.Equal(t, []string{"I'm a teapot (injected for " + c.Op + ")"}, ae.Messages, c.Op)
+		assert.NoError(t, c.Do(), "%s: once, then served", c.Op)
+	}
 }
