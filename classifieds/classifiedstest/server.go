@@ -41,9 +41,13 @@ const (
 //		c := srv.Client()              // *classifieds.Client with srv.APIKey
 //		err := mySignup(c)             // your code under test
 //		u, ok := srv.User(ids[2] + 1)  // inspect what it created
-//		srv.FailNext(1, 503)           // make the next request fail
+//		srv.Inject(classifiedstest.Fault{Op: "Users.Create", Status: 503}) // make the next create fail
 //		_ = srv.Requests()             // count what reached the server
 //	}
+//
+// Seed users with [Server.AddUser] (or many at once with [Server.AddUsers]
+// and [Server.Seed]) and inspect them with [Server.User] and
+// [Server.Users].
 //
 // All methods are safe for concurrent use.
 type Server struct {
@@ -69,6 +73,7 @@ func NewServer() *Server {
 	s.kit = fakekit.Start(http.HandlerFunc(s.serve), fakekit.Options{
 		Authorize:  s.authorize,
 		WriteError: writeError,
+		Routes:     routes,
 	})
 	s.URL = s.kit.URL() + Prefix
 	return s

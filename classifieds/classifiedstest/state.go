@@ -122,6 +122,29 @@ func (s *Server) User(id int64) (classifieds.User, bool) {
 	if !ok {
 		return classifieds.User{}, false
 	}
+	return r.user(), true
+}
+
+// AddUser stores a copy of u as it is (no validation), under its UserID
+// (replacing a user stored under it) or, when that is 0, the next free
+// ID, and returns the ID: [Server.Seed] for one user.
+func (s *Server) AddUser(u classifieds.User) int64 { return s.Seed(u)[0] }
+
+// Users returns every stored user (without activation objects) in ID
+// order, which is creation order unless a seeded user chose its ID.
+func (s *Server) Users() []classifieds.User {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]classifieds.User, 0, len(s.order))
+	for _, id := range s.order {
+		out = append(out, s.users[id].user())
+	}
+	return out
+}
+
+// user returns r as a classifieds.User, without its activation object.
+// Callers hold s.mu.
+func (r *record) user() classifieds.User {
 	t := r.text
 	return classifieds.User{
 		UserID: r.id, ClientID: r.clientID, ExternalUserID: r.externalUserID,
@@ -129,10 +152,11 @@ func (s *Server) User(id int64) (classifieds.User, bool) {
 		DateOfBirth: t["dateOfBirth"], Address: t["address"], HouseNumber: t["houseNumber"],
 		PostalCode: t["postalCode"], City: t["city"], County: t["county"], Country: t["country"],
 		Email: t["email"], Website: t["website"], Phone: t["phone"], Fax: t["fax"], Cellular: t["cellular"],
-	}, true
+	}
 }
 
-// Len returns how many users are stored.
+// Len returns how many users are stored: len([Server.Users]()) without
+// the copies.
 func (s *Server) Len() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()

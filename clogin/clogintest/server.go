@@ -9,7 +9,12 @@
 //		c := srv.Client()                              // a *clogin.Client with valid credentials
 //		res, err := c.Users.Login(ctx, &clogin.LoginRequest{GroupID: srv.GroupID, CloginID: parents[0]})
 //		...
+//		srv.Inject(clogintest.Fault{Op: "Users.Create", Reset: true}) // and how your code copes
 //	}
+//
+// Seed users with [Server.AddUser], [Server.AddChild] and
+// [Server.SeedFamilies], and inspect them with [Server.User] and
+// [Server.Users], each per project.
 //
 // It behaves as Regpack documents its users endpoint: every request needs
 // the Api-user, Api-token and Api-id headers and a Timestamp within five
@@ -82,7 +87,7 @@ func NewServer() *Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/users/", s.serveUsers)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) { writeError(w, http.StatusNotFound, "not found") })
-	s.kit = fakekit.Start(mux, fakekit.Options{Authorize: s.authorize, WriteError: writeError})
+	s.kit = fakekit.Start(mux, fakekit.Options{Authorize: s.authorize, WriteError: writeError, Routes: routes})
 	s.URL = s.kit.URL()
 	s.mu.Lock()
 	s.project(s.GroupID)
@@ -94,9 +99,11 @@ func NewServer() *Server {
 func (s *Server) Close() { s.kit.Close() }
 
 // Client returns a *clogin.Client for the server with valid credentials
-// and the default retry policy.
-func (s *Server) Client() *clogin.Client {
-	c, err := clogin.NewClient(clogin.WithBaseURL(s.URL), clogin.WithCredentials(s.Credentials))
+// and the default retry policy; opts are applied after those, so a
+// caller's [clogin.WithHTTPClient] or [clogin.WithRetryPolicy] wins. It
+// panics if opts are invalid.
+func (s *Server) Client(opts ...clogin.Option) *clogin.Client {
+	c, err := clogin.NewClient(append([]clogin.Option{clogin.WithBaseURL(s.URL), clogin.WithCredentials(s.Credentials)}, opts...)...)
 	if err != nil {
 		panic("clogintest: " + err.Error())
 	}

@@ -183,7 +183,11 @@ func (s *Server) User(groupID, cloginID int64) (User, bool) {
 	if p == nil || p.users[cloginID] == nil {
 		return User{}, false
 	}
-	u := p.users[cloginID]
+	return p.users[cloginID].snapshot(groupID), true
+}
+
+// snapshot copies u for a test to read. Callers hold s.mu.
+func (u *user) snapshot(groupID int64) User {
 	return User{
 		CloginID:    u.id,
 		GroupID:     groupID,
@@ -193,7 +197,24 @@ func (s *Server) User(groupID, cloginID int64) (User, bool) {
 		Emails:      slices.Clone(u.emails),
 		StatusID:    u.statusID,
 		Tokens:      slices.Clone(u.tokens),
-	}, true
+	}
+}
+
+// Users returns snapshots of the project's users in creation order (a
+// family's children after their parent when seeded by SeedFamilies); none
+// for a group id never used.
+func (s *Server) Users(groupID int64) []User {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.projects[groupID]
+	if p == nil {
+		return nil
+	}
+	out := make([]User, 0, len(p.order))
+	for _, id := range p.order {
+		out = append(out, p.users[id].snapshot(groupID))
+	}
+	return out
 }
 
 func stringFields(m map[string]string) map[string]any {

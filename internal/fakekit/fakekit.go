@@ -1,5 +1,6 @@
 // Package fakekit is the shared core of the four fake servers: a real HTTP
-// server on loopback, request counting, injected failures (FailNext), a
+// server on loopback, request counting, injected failures (FailNext, and
+// Inject for one operation, found by the fake's route table), a
 // credential check, and JSON helpers, so each fake holds only its API.
 package fakekit
 
@@ -23,6 +24,9 @@ type Options struct {
 	Authorize func(r *http.Request) (status int, msg string)
 	// WriteError writes status and msg in the vendor's error format.
 	WriteError func(w http.ResponseWriter, status int, msg string)
+	// Routes is the fake's route table, which names each request's
+	// operations for [Kit.Inject]; nil makes Inject panic.
+	Routes *Routes
 }
 
 // Kit runs one fake server.
@@ -35,6 +39,7 @@ type Kit struct {
 	mu         sync.Mutex
 	failN      int
 	failStatus int
+	faults     []Fault // pending, in the order injected
 }
 
 // Start serves h on a loopback port behind the kit's counting, failure
@@ -48,6 +53,9 @@ func Start(h http.Handler, opts Options) *Kit {
 	k := &Kit{opts: opts}
 	k.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		k.requests.Add(1)
+		if f, ok := k.takeFault(r); ok && k.apply(w, r, f) {
+			return
+		}
 		if status := k.takeFailure(); status != 0 {
 			if status == http.StatusTooManyRequests {
 				w.Header().Set("Retry-After", "0")
@@ -88,7 +96,8 @@ func (k *Kit) Close() { k.srv.Close() }
 func (k *Kit) Client() *http.Client { return k.srv.Client() }
 
 // FailNext makes the next n requests answer status in the vendor's error
-// format, before credentials are checked.
+// format, before credentials are checked. A request an injected [Fault]
+// answers does not use one of the n.
 func (k *Kit) FailNext(n, status int) {
 	k.mu.Lock()
 	defer k.mu.Unlock()

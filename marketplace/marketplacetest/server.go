@@ -39,8 +39,11 @@ const CPID = "cp_1"
 //		}
 //		page, err := c.Users.List(ctx, &marketplace.UserListOptions{Email: "ada@example.com"})
 //		// ... assert on page.Items
-//		srv.FailNext(1, http.StatusInternalServerError) // and how your code copes with a failure
+//		srv.Inject(marketplacetest.Fault{Op: "Users.Create", Status: 429, RetryAfter: time.Second}) // and how your code copes
 //	}
+//
+// Seed and inspect its users with [Server.AddUser], [Server.User] and
+// [Server.Users].
 type Server struct {
 	// URL is the base URL to give marketplace.WithBaseURL.
 	URL string
@@ -89,6 +92,7 @@ func NewServer() *Server {
 			return 0, ""
 		},
 		WriteError: writeDetail,
+		Routes:     routes,
 	})
 	s.URL = s.kit.URL()
 	return s
@@ -96,15 +100,17 @@ func NewServer() *Server {
 
 // Client returns a *marketplace.Client wired to the server with its valid
 // API key and the default retry policy, so a FailNext(1, 503) on a safe
-// call is absorbed by one retry.
-func (s *Server) Client() *marketplace.Client {
-	c, err := marketplace.NewClient(
+// call is absorbed by one retry. opts are applied after those, so a
+// caller's [marketplace.WithHTTPClient] or [marketplace.WithRetryPolicy]
+// wins. It panics if opts are invalid.
+func (s *Server) Client(opts ...marketplace.Option) *marketplace.Client {
+	c, err := marketplace.NewClient(append([]marketplace.Option{
 		marketplace.WithBaseURL(s.URL),
 		marketplace.WithAPIKey(s.APIKey),
 		marketplace.WithHTTPClient(s.kit.Client()),
-	)
+	}, opts...)...)
 	if err != nil {
-		panic("marketplacetest: " + err.Error()) // cannot happen: the URL is loopback and the key set
+		panic("marketplacetest: " + err.Error())
 	}
 	return c
 }

@@ -148,8 +148,7 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) {
 	}
 
 	s.mu.Lock()
-	s.lastUser++
-	u := &user{id: "u_" + strconv.Itoa(s.lastUser), doc: map[string]json.RawMessage{}}
+	u := &user{id: s.nextUserID(), doc: map[string]json.RawMessage{}}
 	for _, f := range userFields {
 		u.doc[f] = json.RawMessage("null")
 	}

@@ -41,9 +41,13 @@ const DefaultTenant = "acme"
 //		if err := onboard(ctx, c, "ada@example.com"); err != nil {
 //			t.Fatal(err)
 //		}
-//		u, err := c.Users.Search(ctx, &tenants.UserSearchOptions{Email: "ada@example.com"})
+//		u, ok := srv.User(srv.Tenant, 1) // inspect what it stored
 //		...
+//		srv.Inject(tenantstest.Fault{Op: "Users.Create", Reset: true}) // and how your code copes
 //	}
+//
+// Seed and inspect users with [Server.AddUser], [Server.User] and
+// [Server.Users], each per tenant.
 //
 // It is safe for concurrent use.
 type Server struct {
@@ -80,7 +84,7 @@ func NewServer() *Server {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "No HTTP resource was found that matches the request URI.")
 	})
-	s.kit = fakekit.Start(mux, fakekit.Options{Authorize: s.authorize, WriteError: writeError})
+	s.kit = fakekit.Start(mux, fakekit.Options{Authorize: s.authorize, WriteError: writeError, Routes: routes})
 	s.URL = s.kit.URL() + "/api/1.0"
 	s.Tenant = DefaultTenant
 	s.Token = s.AddTenant(DefaultTenant)
@@ -91,7 +95,8 @@ func NewServer() *Server {
 func (s *Server) Close() { s.kit.Close() }
 
 // Client returns a *tenants.Client for the default tenant with its valid
-// token and the default retry policy; opts are applied after those.
+// token and the default retry policy; opts are applied after those, so a
+// caller's [tenants.WithHTTPClient] or [tenants.WithRetryPolicy] wins.
 func (s *Server) Client(opts ...tenants.Option) *tenants.Client {
 	all := append([]tenants.Option{tenants.WithBaseURL(s.URL), tenants.WithTenant(s.Tenant), tenants.WithToken(s.Token)}, opts...)
 	c, err := tenants.NewClient(all...)
