@@ -53,6 +53,15 @@
 // when the connection could not be made, so a retry never creates a
 // second user or burns another activation.
 //
+// # Call options and hooks
+//
+// Every method takes [CallOption] values after its arguments, for that
+// call only: [WithCallRetryPolicy], [WithCallHeader], and [CaptureResponse],
+// which fills a [ResponseInfo] (status, headers, request id, attempts,
+// duration) on success and on error. [WithHooks] lets a tracer or a metrics
+// library see every call ([CallInfo]: the operation as you type it, such as
+// "Users.Create", and the route without ids) and every attempt ([AttemptInfo]).
+//
 // # Testing
 //
 // Package [github.com/userapis/sdk/classifieds/classifiedstest] is an
@@ -61,6 +70,11 @@
 //	srv := classifiedstest.NewServer()
 //	defer srv.Close()
 //	c := srv.Client() // or NewClient(WithBaseURL(srv.URL), WithAPIKey(srv.APIKey))
+//
+// The fake injects faults into one operation, in the vendor's error format:
+//
+//	srv.Inject(classifiedstest.Fault{Op: "Users.Create", Status: 429, RetryAfter: 2 * time.Second})
+//	srv.Inject(classifiedstest.Fault{Op: "Users.Get", Reset: true}) // the connection is cut after the request was read
 package classifieds
 
 //go:generate go run ../internal/gen

@@ -71,6 +71,15 @@
 // users, fire form triggers and e-mails or change carts: they are re-sent
 // only on 429 or when the connection was never made.
 //
+// # Call options and hooks
+//
+// Every method takes [CallOption] values after its arguments, for that
+// call only: [WithCallRetryPolicy], [WithCallHeader], and [CaptureResponse],
+// which fills a [ResponseInfo] (status, headers, request id, attempts,
+// duration) on success and on error. [WithHooks] lets a tracer or a metrics
+// library see every call ([CallInfo]: the operation as you type it, such as
+// "Users.Create", and the route without ids) and every attempt ([AttemptInfo]).
+//
 // # Testing
 //
 // Package [github.com/userapis/sdk/clogin/clogintest] is an in-memory fake
@@ -81,6 +90,11 @@
 //	defer srv.Close()
 //	srv.SeedFamilies(srv.GroupID, 2, 0, 1)
 //	for u, err := range srv.Client().Users.All(ctx, &clogin.UserListOptions{GroupID: srv.GroupID}) { ... }
+//
+// The fake injects faults into one operation, in the vendor's error format:
+//
+//	srv.Inject(clogintest.Fault{Op: "Users.Create", Status: 429, RetryAfter: 2 * time.Second})
+//	srv.Inject(clogintest.Fault{Op: "Users.GetInfo", Reset: true}) // the connection is cut after the request was read
 package clogin
 
 //go:generate go run ../internal/gen
