@@ -107,9 +107,11 @@ type page[U any] struct {
 //	named        Base, tolerant fields as named types (UnmarshalJSONFrom)
 //	typelevel    Base + Ints, Bools, Strings, EmptyArrayAsObject: plain structs
 //	typelevel-3  Base + Ints, Bools, Strings only
+//	ints-bools   Base + Ints, Bools: no string goes through a function
 func BenchmarkDialect(b *testing.B) {
 	typeLevel := Dialect(Ints, Bools, Strings, EmptyArrayAsObject[map[string]any]())
 	typeLevel3 := Dialect(Ints, Bools, Strings)
+	intsBools := Dialect(Ints, Bools)
 	v1opts := json.JoinOptions(jsonv1.DefaultOptionsV1())
 	run := func(name string, dec func() error) {
 		b.Run(name, func(b *testing.B) {
@@ -129,4 +131,5 @@ func BenchmarkDialect(b *testing.B) {
 	run("named", func() error { var p page[namedUser]; return json.Unmarshal(benchPage, &p, Base) })
 	run("typelevel", func() error { var p page[plainUser]; return json.Unmarshal(benchPage, &p, typeLevel) })
 	run("typelevel-3", func() error { var p page[plainUser]; return json.Unmarshal(benchPage, &p, typeLevel3) })
+	run("ints-bools", func() error { var p page[plainUser]; return json.Unmarshal(benchPage, &p, intsBools) })
 }

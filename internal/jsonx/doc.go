@@ -17,14 +17,26 @@
 //     same code), so a user's cache decoding them with the standard
 //     library sees the same values.
 //
-// Why both: a type-level unmarshaler costs a cache lookup on every value
-// the decoder meets, a method on a named type costs nothing extra
-// (BenchmarkDialect in this package measures both on a page of 100
-// users). The lookup is paid once a struct field is decoded under a
-// dialect with any unmarshaler at all, so the dialects register only the
-// kinds they need, and every function returns errors.ErrUnsupported at
-// once for a value the default decoder already reads the same way (a
-// JSON string into a string), leaving the common case on v2's fast path.
+// Why both, as BenchmarkDialect measured it (a page of 100 40-field
+// users, 2-core machine under load, medians of 6 interleaved runs):
+//
+//	encoding/json v1 (the old decoders' engine)      4.8 ms  6509 allocs
+//	v2 defaults (refuses a repeated member name)     1.8 ms  2032 allocs
+//	v2 with Base, no unmarshalers                    1.8 ms  2632 allocs
+//	Base, tolerant fields as named types             1.9 ms  2632 allocs
+//	Base + Ints, Bools (plain structs)               2.2 ms  2632 allocs
+//	Base + Ints, Bools, Strings, EmptyArrayAsObject  2.5 ms  2632 allocs
+//
+// A method on a named type costs next to nothing; a type-level
+// unmarshaler costs a cache lookup for every value once a dialect has
+// any, and a call for every value of its kind (Strings sees every
+// string). The public structs must stay plain, so their builtin kinds
+// take type-level unmarshalers, still about half v1's time; a dialect
+// registers only the kinds its vendor needs, and every function returns
+// errors.ErrUnsupported at once for a value the default decoder already
+// reads the same way (a JSON string into a string), leaving that case on
+// v2's own path. Where the field's type is ours anyway ([Time], [Money],
+// a package's internal types) it is a named type.
 //
 // Every piece reads its value once from the decoder: no piece re-scans
 // the bytes of a value, so decoding stays linear in the size of the body
