@@ -253,8 +253,10 @@ type DeleteOptions struct {
 // anonymised instead. Either way this cannot be undone.
 //
 // API: DELETE /users/{userId}/, or DELETE /users/ with the JSON body
-// {"userId", "ip"} when opts.IP is set (safe: retried; a repeat finds the
-// user gone and returns an error matching [ErrNotFound]). userID must be
+// {"userId", "ip"} when opts.IP is set. Safe: retried after a 5xx or a
+// reset; when such a lost attempt is followed by a 404, the lost attempt did
+// the work and Delete returns nil. A user that was not there to begin with
+// is an error matching [ErrNotFound]. userID must be
 // positive; a nil opts means no IP.
 func (s *UsersService) Delete(ctx context.Context, userID int64, opts *DeleteOptions, callOpts ...CallOption) error {
 	v := validate.New("classifieds: Users.Delete")

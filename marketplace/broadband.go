@@ -56,7 +56,7 @@ type BroadbandUpdateRequest struct {
 // Not safe to retry: re-sent only after a 429 or when the connection could
 // not be made, never after a 5xx or a reset. A nil req, or an empty
 // CPUserID, is a *[ValidationError] and nothing is sent.
-func (s *BroadbandService) Create(ctx context.Context, req *BroadbandCreateRequest) (*BroadbandEntry, error) {
+func (s *BroadbandService) Create(ctx context.Context, req *BroadbandCreateRequest, opts ...CallOption) (*BroadbandEntry, error) {
 	if req == nil {
 		req = &BroadbandCreateRequest{}
 	}
@@ -65,7 +65,8 @@ func (s *BroadbandService) Create(ctx context.Context, req *BroadbandCreateReque
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	return do[BroadbandEntry](ctx, s.tc, &transport.Request{Method: http.MethodPost, Path: "/users/broadband", Body: req})
+	return do[BroadbandEntry](ctx, s.tc, &transport.Request{Method: http.MethodPost, Path: "/users/broadband", Body: req,
+		Op: "Broadband.Create", Route: "/users/broadband", Options: opts})
 }
 
 // Get returns the broadband entry of the user cpUserID. A user without one
@@ -73,11 +74,12 @@ func (s *BroadbandService) Create(ctx context.Context, req *BroadbandCreateReque
 //
 // API: GET /users/broadband/{cp_user_id} (safe). An empty cpUserID is a
 // *[ValidationError] and nothing is sent.
-func (s *BroadbandService) Get(ctx context.Context, cpUserID string) (*BroadbandEntry, error) {
+func (s *BroadbandService) Get(ctx context.Context, cpUserID string, opts ...CallOption) (*BroadbandEntry, error) {
 	if err := checkID("marketplace: Broadband.Get", "cp_user_id", cpUserID); err != nil {
 		return nil, err
 	}
-	return do[BroadbandEntry](ctx, s.tc, &transport.Request{Method: http.MethodGet, Path: "/users/broadband/" + transport.Segment(cpUserID)})
+	return do[BroadbandEntry](ctx, s.tc, &transport.Request{Method: http.MethodGet, Path: "/users/broadband/" + transport.Segment(cpUserID),
+		Op: "Broadband.Get", Route: "/users/broadband/{cp_user_id}", Options: opts})
 }
 
 // Update changes the fields of req that are set (non-nil) on the broadband
@@ -86,12 +88,13 @@ func (s *BroadbandService) Get(ctx context.Context, cpUserID string) (*Broadband
 // API: POST /users/broadband/{cp_user_id}. Safe to retry (setting the same
 // values twice has the same effect). An empty cpUserID is a
 // *[ValidationError] and nothing is sent; a nil req sends {}.
-func (s *BroadbandService) Update(ctx context.Context, cpUserID string, req *BroadbandUpdateRequest) (*BroadbandEntry, error) {
+func (s *BroadbandService) Update(ctx context.Context, cpUserID string, req *BroadbandUpdateRequest, opts ...CallOption) (*BroadbandEntry, error) {
 	if err := checkID("marketplace: Broadband.Update", "cp_user_id", cpUserID); err != nil {
 		return nil, err
 	}
 	if req == nil {
 		req = &BroadbandUpdateRequest{}
 	}
-	return do[BroadbandEntry](ctx, s.tc, &transport.Request{Method: http.MethodPost, Path: "/users/broadband/" + transport.Segment(cpUserID), Body: req, Safe: true})
+	return do[BroadbandEntry](ctx, s.tc, &transport.Request{Method: http.MethodPost, Path: "/users/broadband/" + transport.Segment(cpUserID), Body: req, Safe: true,
+		Op: "Broadband.Update", Route: "/users/broadband/{cp_user_id}", Options: opts})
 }

@@ -66,6 +66,15 @@
 // 429 or when the connection could not be made, never after a 500 or a
 // reset, so a retry cannot create a second user. See [WithRetryPolicy].
 //
+// # Call options and hooks
+//
+// Every method takes [CallOption] values after its arguments, for that
+// call only: [WithCallRetryPolicy], [WithCallHeader], and [CaptureResponse],
+// which fills a [ResponseInfo] (status, headers, request id, attempts,
+// duration) on success and on error. [WithHooks] lets a tracer or a metrics
+// library see every call ([CallInfo]: the operation as you type it, such as
+// "Users.Create", and the route without ids) and every attempt ([AttemptInfo]).
+//
 // # Testing
 //
 // Package [github.com/userapis/sdk/marketplace/marketplacetest] is an
@@ -75,6 +84,11 @@
 //	defer srv.Close()
 //	c := srv.Client() // or NewClient(WithBaseURL(srv.URL), WithAPIKey(srv.APIKey))
 //	srv.FailNext(1, http.StatusServiceUnavailable)
+//
+// The fake injects faults into one operation, in the vendor's error format:
+//
+//	srv.Inject(marketplacetest.Fault{Op: "Users.Create", Status: 429, RetryAfter: 2 * time.Second})
+//	srv.Inject(marketplacetest.Fault{Op: "Users.Get", Reset: true}) // the connection is cut after the request was read
 package marketplace
 
 //go:generate go run ../internal/gen

@@ -82,7 +82,7 @@ func (o UserListOptions) LogValue() slog.Value {
 // transport errors). A nil opts means no filter, page 0 and a page of
 // [DefaultPageSize]. A negative Page or Size, or an empty id in IDs, is a
 // *[ValidationError] and nothing is sent.
-func (s *UsersService) List(ctx context.Context, opts *UserListOptions) (*UserPage, error) {
+func (s *UsersService) List(ctx context.Context, opts *UserListOptions, callOpts ...CallOption) (*UserPage, error) {
 	q := listOptions(opts)
 	v := validate.New("marketplace: Users.List")
 	v.Check(q.Page >= 0, "page", "must not be negative")
@@ -97,7 +97,8 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions) (*UserPa
 	if err != nil {
 		return nil, fmt.Errorf("marketplace: Users.List: encoding query: %w", err)
 	}
-	page, err := do[UserPage](ctx, s.tc, &transport.Request{Method: http.MethodGet, Path: "/users", Query: query})
+	page, err := do[UserPage](ctx, s.tc, &transport.Request{Method: http.MethodGet, Path: "/users", Query: query,
+		Op: "Users.List", Route: "/users", Options: callOpts})
 	if err != nil {
 		return nil, err
 	}
@@ -136,7 +137,7 @@ func listOptions(opts *UserListOptions) UserListOptions {
 // API: GET /users, once per page (safe). A nil opts walks all users from
 // page 0 in pages of [DefaultPageSize]; invalid options are yielded as a
 // *[ValidationError] before any request, and a nil ctx as an error.
-func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2[*User, error] {
+func (s *UsersService) All(ctx context.Context, opts *UserListOptions, callOpts ...CallOption) iter.Seq2[*User, error] {
 	q := listOptions(opts)
 	return paging.All(ctx, paging.Pager[User]{
 		Op:       "marketplace: Users.All",
@@ -145,7 +146,7 @@ func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2
 		Fetch: func(ctx context.Context, pos int) (paging.Page[User], error) {
 			p := q
 			p.Page = pos
-			page, err := s.List(ctx, &p)
+			page, err := s.List(ctx, &p, callOpts...)
 			if err != nil {
 				return paging.Page[User]{}, err
 			}
@@ -171,11 +172,12 @@ func (s *UsersService) All(ctx context.Context, opts *UserListOptions) iter.Seq2
 //
 // API: GET /users/{user_id} (safe). An empty userID is a
 // *[ValidationError] and nothing is sent.
-func (s *UsersService) Get(ctx context.Context, userID string) (*User, error) {
+func (s *UsersService) Get(ctx context.Context, userID string, opts ...CallOption) (*User, error) {
 	if err := checkID("marketplace: Users.Get", "user_id", userID); err != nil {
 		return nil, err
 	}
-	return do[User](ctx, s.tc, &transport.Request{Method: http.MethodGet, Path: "/users/" + transport.Segment(userID)})
+	return do[User](ctx, s.tc, &transport.Request{Method: http.MethodGet, Path: "/users/" + transport.Segment(userID),
+		Op: "Users.Get", Route: "/users/{user_id}", Options: opts})
 }
 
 // Create creates a user and returns it as stored, with its new id. Only
@@ -187,14 +189,15 @@ func (s *UsersService) Get(ctx context.Context, userID string) (*User, error) {
 // API: POST /users. Not safe to retry: it is re-sent only after a 429 or
 // when the connection could not be made, never after a 5xx or a reset, so
 // a retry cannot create a second user. A nil req is a *[ValidationError].
-func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest) (*User, error) {
+func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest, opts ...CallOption) (*User, error) {
 	if req == nil {
 		req = &UserCreateRequest{}
 	}
 	if err := req.validate(); err != nil {
 		return nil, err
 	}
-	return do[User](ctx, s.tc, &transport.Request{Method: http.MethodPost, Path: "/users", Body: req})
+	return do[User](ctx, s.tc, &transport.Request{Method: http.MethodPost, Path: "/users", Body: req,
+		Op: "Users.Create", Route: "/users", Options: opts})
 }
 
 // Update changes the fields of req that are set (non-nil) on the user and
@@ -207,7 +210,7 @@ func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest) (*Use
 // An empty userID, or an Email that is set but not an e-mail address, is a
 // *[ValidationError] and nothing is sent. A nil req sends {} and returns
 // the user unchanged.
-func (s *UsersService) Update(ctx context.Context, userID string, req *UserUpdateRequest) (*User, error) {
+func (s *UsersService) Update(ctx context.Context, userID string, req *UserUpdateRequest, opts ...CallOption) (*User, error) {
 	if req == nil {
 		req = &UserUpdateRequest{}
 	}
@@ -219,7 +222,8 @@ func (s *UsersService) Update(ctx context.Context, userID string, req *UserUpdat
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	return do[User](ctx, s.tc, &transport.Request{Method: http.MethodPost, Path: "/users/" + transport.Segment(userID), Body: req, Safe: true})
+	return do[User](ctx, s.tc, &transport.Request{Method: http.MethodPost, Path: "/users/" + transport.Segment(userID), Body: req, Safe: true,
+		Op: "Users.Update", Route: "/users/{user_id}", Options: opts})
 }
 
 // checkID refuses an empty or blank path id.

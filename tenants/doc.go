@@ -47,6 +47,15 @@
 // ([DefaultRetryPolicy]); Create, a POST, only on 429 or when the
 // connection could not be made, so a user is never created twice.
 //
+// # Call options and hooks
+//
+// Every method takes [CallOption] values after its arguments, for that
+// call only: [WithCallRetryPolicy], [WithCallHeader], and [CaptureResponse],
+// which fills a [ResponseInfo] (status, headers, request id, attempts,
+// duration) on success and on error. [WithHooks] lets a tracer or a metrics
+// library see every call ([CallInfo]: the operation as you type it, such as
+// "Users.Create", and the route without ids) and every attempt ([AttemptInfo]).
+//
 // # Testing
 //
 // Package tenantstest is an in-memory Aptem that serves several tenants on
@@ -59,6 +68,11 @@
 // srv.AddTenant adds a tenant and returns its token (a token used on
 // another tenant answers 403), srv.AddUser stores a user directly, and
 // srv.FailNext and srv.Requests test retry behaviour.
+//
+// The fake injects faults into one operation, in the vendor's error format:
+//
+//	srv.Inject(tenantstest.Fault{Op: "Users.Create", Status: 429, RetryAfter: 2 * time.Second})
+//	srv.Inject(tenantstest.Fault{Op: "Users.Search", Reset: true}) // the connection is cut after the request was read
 package tenants
 
 //go:generate go run ../internal/gen

@@ -39,6 +39,12 @@ func (o UserSearchOptions) LogValue() slog.Value {
 }
 
 // usersPath is /tenants/{tenant}/users, with the tenant escaped.
+// Routes of the users endpoints, without ids, for hooks and logs.
+const (
+	searchRoute = "/tenants/{tenant}/users/search"
+	userRoute   = "/tenants/{tenant}/users/{user_id}"
+)
+
 func (s *UsersService) usersPath() string {
 	return "/tenants/" + transport.Segment(s.client.tenant) + "/users"
 }
@@ -52,7 +58,7 @@ func (s *UsersService) userPath(userID int) string {
 // is a *ValidationError and sends nothing. Safe to retry.
 //
 // API: GET /tenants/{tenantName}/users/search?userId=&refNum=&email=
-func (s *UsersService) Search(ctx context.Context, opts *UserSearchOptions) (*User, error) {
+func (s *UsersService) Search(ctx context.Context, opts *UserSearchOptions, callOpts ...CallOption) (*User, error) {
 	v := validate.New("tenants: Users.Search")
 	var o UserSearchOptions
 	if opts != nil {
@@ -69,7 +75,8 @@ func (s *UsersService) Search(ctx context.Context, opts *UserSearchOptions) (*Us
 	if err != nil {
 		return nil, fmt.Errorf("tenants: Users.Search: encoding query: %w", err)
 	}
-	return s.do(ctx, &transport.Request{Method: http.MethodGet, Path: s.usersPath() + "/search", Query: q})
+	return s.do(ctx, &transport.Request{Method: http.MethodGet, Path: s.usersPath() + "/search", Query: q,
+		Op: "Users.Search", Route: searchRoute, Options: callOpts})
 }
 
 // Get returns the user with the given id, or an error matching
@@ -78,12 +85,13 @@ func (s *UsersService) Search(ctx context.Context, opts *UserSearchOptions) (*Us
 // Safe to retry.
 //
 // API: GET /tenants/{tenantName}/users/search?userId={userID}
-func (s *UsersService) Get(ctx context.Context, userID int) (*User, error) {
+func (s *UsersService) Get(ctx context.Context, userID int, opts ...CallOption) (*User, error) {
 	if err := checkUserID("tenants: Users.Get", userID); err != nil {
 		return nil, err
 	}
 	q := url.Values{"userId": {strconv.Itoa(userID)}}
-	return s.do(ctx, &transport.Request{Method: http.MethodGet, Path: s.usersPath() + "/search", Query: q})
+	return s.do(ctx, &transport.Request{Method: http.MethodGet, Path: s.usersPath() + "/search", Query: q,
+		Op: "Users.Get", Route: searchRoute, Options: opts})
 }
 
 // Create creates a user and returns it as Aptem stored it, with its new
@@ -94,7 +102,7 @@ func (s *UsersService) Get(ctx context.Context, userID int) (*User, error) {
 // the user twice.
 //
 // API: POST /tenants/{tenantName}/users
-func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest) (*User, error) {
+func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest, opts ...CallOption) (*User, error) {
 	v := validate.New("tenants: Users.Create")
 	if req == nil {
 		v.Add("body", "a UserCreateRequest is required")
@@ -117,7 +125,8 @@ func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest) (*Use
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	return s.do(ctx, &transport.Request{Method: http.MethodPost, Path: s.usersPath(), Body: req})
+	return s.do(ctx, &transport.Request{Method: http.MethodPost, Path: s.usersPath(), Body: req,
+		Op: "Users.Create", Route: "/tenants/{tenant}/users", Options: opts})
 }
 
 // Update changes the fields set in req on the user with the given id and
@@ -128,7 +137,7 @@ func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest) (*Use
 // retry.
 //
 // API: PUT /tenants/{tenantName}/users/{userId}
-func (s *UsersService) Update(ctx context.Context, userID int, req *UserUpdateRequest) (*User, error) {
+func (s *UsersService) Update(ctx context.Context, userID int, req *UserUpdateRequest, opts ...CallOption) (*User, error) {
 	v := validate.New("tenants: Users.Update")
 	v.Check(userID > 0 && userID <= math.MaxInt32, "userId", "must be a positive int32 id")
 	if req == nil || *req == (UserUpdateRequest{}) {
@@ -154,20 +163,25 @@ func (s *UsersService) Update(ctx context.Context, userID int, req *UserUpdateRe
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	return s.do(ctx, &transport.Request{Method: http.MethodPut, Path: s.userPath(userID), Body: req})
+	return s.do(ctx, &transport.Request{Method: http.MethodPut, Path: s.userPath(userID), Body: req,
+		Op: "Users.Update", Route: userRoute, Options: opts})
 }
 
 // Deactivate deactivates the user with the given id; Aptem keeps the user,
 // with a changed status, and Search still finds it. A user that does not
-// exist is an error matching [ErrNotFound]. userID must be a positive
-// int32, else a *ValidationError and nothing is sent. Safe to retry.
+// exist is an error matching [ErrNotFound], except when an earlier attempt
+// of this call was sent and lost (a 5xx or a reset) and the retry finds no
+// user: that attempt did the work, and Deactivate returns nil. userID must
+// be a positive int32, else a *ValidationError and nothing is sent. Safe to
+// retry.
 //
 // API: DELETE /tenants/{tenantName}/users/{userId}
-func (s *UsersService) Deactivate(ctx context.Context, userID int) error {
+func (s *UsersService) Deactivate(ctx context.Context, userID int, opts ...CallOption) error {
 	if err := checkUserID("tenants: Users.Deactivate", userID); err != nil {
 		return err
 	}
-	return s.client.tc.Do(ctx, &transport.Request{Method: http.MethodDelete, Path: s.userPath(userID)}, nil)
+	return s.client.tc.Do(ctx, &transport.Request{Method: http.MethodDelete, Path: s.userPath(userID),
+		Op: "Users.Deactivate", Route: userRoute, Options: opts}, nil)
 }
 
 // do sends r and decodes the single User every users endpoint answers
