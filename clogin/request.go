@@ -263,8 +263,8 @@ func (k *call) send(ctx context.Context, tc *transport.Client, out any, opts []C
 		return err
 	}
 	return tc.Do(ctx, &transport.Request{
-		Method: http.MethodPost,
-		Path:   usersPath,
+		Method:  http.MethodPost,
+		Path:    usersPath,
 		Body:    json.RawMessage(b),
 		Safe:    k.safe,
 		Op:      k.op,
