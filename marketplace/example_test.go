@@ -5,7 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"maps"
 	"net/http"
+	"slices"
+	"sync"
+	"time"
 
 	"github.com/userapis/sdk/marketplace"
 	"github.com/userapis/sdk/marketplace/marketplacetest"
@@ -212,4 +216,53 @@ func ExampleBroadbandService_Update() {
 	fmt.Println(e.Meta["broadbandPpm"])
 	// Output:
 	// 24.99
+}
+
+// Hooks wire a tracer and a metrics counter into every call and attempt in
+// a few lines, without the SDK depending on either.
+func ExampleWithHooks() {
+	srv := marketplacetest.NewServer()
+	defer srv.Close()
+	type spanKey struct{}
+	counts := map[string]int{} // metric: calls by operation and outcome
+	var mu sync.Mutex
+	hooks := marketplace.Hooks{
+		OnCall: func(ctx context.Context, c marketplace.CallInfo) (context.Context, func(error)) {
+			span := c.API + " " + c.Operation // a tracer would start a span here
+			ctx = context.WithValue(ctx, spanKey{}, span)
+			return ctx, func(err error) {
+				mu.Lock()
+				defer mu.Unlock()
+				counts[fmt.Sprintf("%s %s ok=%t", c.Operation, c.Route, err == nil)]++
+			}
+		},
+		OnAttempt: func(ctx context.Context, a marketplace.AttemptInfo) {
+			fmt.Printf("%s: attempt %d, status %d, next in %v\n", ctx.Value(spanKey{}), a.Attempt, a.StatusCode, a.RetryIn > 0)
+		},
+	}
+	c := srv.Client(marketplace.WithHooks(hooks), marketplace.WithRetryPolicy(marketplace.RetryPolicy{MinWait: time.Millisecond}))
+	ctx := context.Background()
+	u, err := c.Users.Create(ctx, &marketplace.UserCreateRequest{FirstName: "Ada", Surname: "Lovelace", Email: "ada@example.com"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv.Inject(marketplacetest.Fault{Op: "Users.Get", Status: 503})
+	if _, err := c.Users.Get(ctx, u.ID); err != nil {
+		log.Fatal(err)
+	}
+	_, err = c.Users.Get(ctx, "u_404")
+	fmt.Println(errors.Is(err, marketplace.ErrNotFound))
+	keys := slices.Sorted(maps.Keys(counts))
+	for _, k := range keys {
+		fmt.Println(k, counts[k])
+	}
+	// Output:
+	// marketplace Users.Create: attempt 1, status 200, next in false
+	// marketplace Users.Get: attempt 1, status 503, next in true
+	// marketplace Users.Get: attempt 2, status 200, next in false
+	// marketplace Users.Get: attempt 1, status 404, next in false
+	// true
+	// Users.Create /users ok=true 1
+	// Users.Get /users/{user_id} ok=false 1
+	// Users.Get /users/{user_id} ok=true 1
 }
