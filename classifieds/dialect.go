@@ -90,7 +90,7 @@ func (e *envelope[D]) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	depth := dec.StackDepth()
 	err := json.UnmarshalDecode(dec, (*envelopeMembers[D])(e))
 	if err != nil {
-		readRest(dec, depth, func(name string) (bool, error) {
+		jsonx.ReadRest(dec, depth, func(name string) (bool, error) {
 			switch {
 			case strings.EqualFold(name, "result"):
 				e.Result = nil
@@ -102,43 +102,6 @@ func (e *envelope[D]) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 		})
 	}
 	return err
-}
-
-// readRest reads on from a decoding error to the end of the object that
-// was opened at depth, handing the name of each of its members to member,
-// which reports whether it read the value. It stops at the first error.
-func readRest(dec *jsontext.Decoder, depth int, member func(name string) (bool, error)) {
-	for {
-		d := dec.StackDepth()
-		switch {
-		case d <= depth:
-			return // the object is closed (or was never opened)
-		case d > depth+1:
-			// Inside the member that failed: read out of it.
-			if _, err := dec.ReadToken(); err != nil {
-				return
-			}
-			continue
-		}
-		if _, n := dec.StackIndex(d); n%2 == 1 {
-			// A name was read but not its value.
-			if dec.SkipValue() != nil {
-				return
-			}
-			continue
-		}
-		tok, err := dec.ReadToken()
-		if err != nil || tok.Kind() == '}' {
-			return
-		}
-		read, err := member(tok.String())
-		if err != nil {
-			return
-		}
-		if !read && dec.SkipValue() != nil {
-			return
-		}
-	}
 }
 
 // Failure reports "result": false with the server's messages, so the

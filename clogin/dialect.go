@@ -207,41 +207,6 @@ func readOut(dec *jsontext.Decoder, depth int) error {
 	return nil
 }
 
-// readRest reads on from a decoding error to the end of the object that
-// was opened at depth, handing the name of each of its members to member,
-// which reports whether it read the value. It stops at the first error.
-func readRest(dec *jsontext.Decoder, depth int, member func(name string) (bool, error)) {
-	for {
-		d := dec.StackDepth()
-		switch {
-		case d <= depth:
-			return
-		case d > depth+1:
-			if _, err := dec.ReadToken(); err != nil {
-				return
-			}
-			continue
-		}
-		if _, n := dec.StackIndex(d); n%2 == 1 {
-			if dec.SkipValue() != nil {
-				return
-			}
-			continue
-		}
-		tok, err := dec.ReadToken()
-		if err != nil || tok.Kind() == '}' {
-			return
-		}
-		read, err := member(tok.String())
-		if err != nil {
-			return
-		}
-		if !read && dec.SkipValue() != nil {
-			return
-		}
-	}
-}
-
 // errNotObject is returned for a body or list item that is not a JSON
 // object.
 var errNotObject = errors.New("clogin: response is not a JSON object")

@@ -62,7 +62,7 @@ func (e *listEnvelope) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 		return dec.SkipValue()
 	})
 	if err != nil {
-		readRest(dec, depth, func(name string) (bool, error) {
+		jsonx.ReadRest(dec, depth, func(name string) (bool, error) {
 			if !strings.EqualFold(name, "success") {
 				return false, nil
 			}

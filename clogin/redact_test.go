@@ -3,18 +3,12 @@ package clogin
 import (
 	"bytes"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"log/slog"
-	"os"
-	"reflect"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/userapis/sdk/internal/redacttest"
 )
 
 // The secrets seeded in the values below: none may reach a log line.
@@ -70,36 +64,7 @@ func loggedValues(t *testing.T) map[string]any {
 var exemptFromLogTest = []string{"APIError", "ValidationError", "FieldError", "RetryPolicy", "Amount"}
 
 func TestRedaction_LogValue_everyExportedTypeHidesSecrets(t *testing.T) {
-	values := loggedValues(t)
-	for _, name := range exportedTypes(t) {
-		assert.Contains(t, values, name, "add a seeded %s to loggedValues", name)
-	}
-	for name, v := range values {
-		ptr := pointerTo(v)
-		for _, h := range []struct {
-			name string
-			new  func(*bytes.Buffer) slog.Handler
-		}{
-			{"json", func(b *bytes.Buffer) slog.Handler { return slog.NewJSONHandler(b, nil) }},
-			{"text", func(b *bytes.Buffer) slog.Handler { return slog.NewTextHandler(b, nil) }},
-		} {
-			var buf bytes.Buffer
-			slog.New(h.new(&buf)).Info("x", "value", v, "pointer", ptr, slog.Group("g", "nested", v))
-			for _, s := range logSecrets {
-				assert.NotContains(t, buf.String(), s, "%s through the %s handler", name, h.name)
-			}
-		}
-		_, str := v.(fmt.Stringer)
-		_, gostr := v.(fmt.GoStringer)
-		if str || gostr {
-			for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
-				out := fmt.Sprintf(verb, v) + fmt.Sprintf(verb, ptr)
-				for _, s := range logSecrets {
-					assert.NotContains(t, out, s, "%s through %s", name, verb)
-				}
-			}
-		}
-	}
+	redacttest.Check(t, ".", loggedValues(t), logSecrets, exemptFromLogTest...)
 }
 
 func TestRedaction_LogValue_showsWhatIsSafe(t *testing.T) {
@@ -113,39 +78,4 @@ func TestRedaction_LogValue_showsWhatIsSafe(t *testing.T) {
 	assert.Contains(t, out, `"raw":"`+fmt.Sprint(len(secretRaw))+` bytes"`)
 	assert.Contains(t, out, `"password":"[REDACTED]"`)
 	assert.Contains(t, out, `"status_name":"Accepted"`)
-}
-
-// exportedTypes lists the exported type names declared in the package's
-// non-test files.
-func exportedTypes(t *testing.T) []string {
-	t.Helper()
-	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, ".", func(fi os.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
-	require.NoError(t, err)
-	var names []string
-	for _, p := range pkgs {
-		for _, f := range p.Files {
-			for _, d := range f.Decls {
-				g, ok := d.(*ast.GenDecl)
-				if !ok || g.Tok != token.TYPE {
-					continue
-				}
-				for _, s := range g.Specs {
-					ts := s.(*ast.TypeSpec)
-					if ts.Name.IsExported() && !ts.Assign.IsValid() && !slices.Contains(exemptFromLogTest, ts.Name.Name) { // aliases name transport types, tested there
-						names = append(names, ts.Name.Name)
-					}
-				}
-			}
-		}
-	}
-	require.NotEmpty(t, names)
-	return names
-}
-
-// pointerTo returns a pointer to a copy of v.
-func pointerTo(v any) any {
-	p := reflect.New(reflect.TypeOf(v))
-	p.Elem().Set(reflect.ValueOf(v))
-	return p.Interface()
 }

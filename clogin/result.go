@@ -80,7 +80,7 @@ func (e *resultEnvelope) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	m := resultMembers{Result: e.r}
 	err := jsonv2.UnmarshalDecode(dec, &m)
 	if err != nil {
-		readRest(dec, depth, func(name string) (bool, error) {
+		jsonx.ReadRest(dec, depth, func(name string) (bool, error) {
 			if !strings.EqualFold(name, "success") {
 				return false, nil
 			}

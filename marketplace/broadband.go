@@ -2,7 +2,11 @@ package marketplace
 
 import (
 	"context"
+	"log/slog"
+	"maps"
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/userapis/sdk/internal/transport"
 	"github.com/userapis/sdk/internal/validate"
@@ -22,6 +26,16 @@ type BroadbandEntry struct {
 	RootUserID string         `json:"root_user_id"`
 	CPID       string         `json:"cp_id"`
 	Meta       map[string]any `json:"meta"`
+}
+
+// LogValue shows the entry's ids and the names of its meta keys, never the
+// meta values: meta is free-form and may hold anything the partner put in.
+func (e BroadbandEntry) LogValue() slog.Value {
+	attrs := []slog.Attr{slog.String("id", e.ID), slog.String("cp_user_id", e.CPUserID)}
+	if len(e.Meta) > 0 {
+		attrs = append(attrs, slog.String("meta_keys", strings.Join(slices.Sorted(maps.Keys(e.Meta)), ",")))
+	}
+	return slog.GroupValue(attrs...)
 }
 
 // BroadbandCreateRequest is the body of [BroadbandService.Create]. CPUserID

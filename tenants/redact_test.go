@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/userapis/sdk/internal/redacttest"
 	"github.com/userapis/sdk/tenants"
 )
 
@@ -26,18 +27,11 @@ func TestUser_LogValue_everyTypeByValueAndPointer(t *testing.T) {
 	search := tenants.UserSearchOptions{Email: "ada@example.com", RefNum: "REF-1"}
 	c, err := tenants.NewClient(tenants.WithTenant("acme"), tenants.WithToken(testToken))
 	require.NoError(t, err)
-	for _, v := range []any{u, &u, create, &create, update, &update, search, &search, c, *c} {
-		var buf bytes.Buffer
-		slog.New(slog.NewJSONHandler(&buf, nil)).Info("m", "v", v)
-		slog.New(slog.NewTextHandler(&buf, nil)).Info("m", "v", v)
-		out := buf.String()
-		if _, ok := v.(tenants.Client); ok {
-			out += fmt.Sprintf("%v %+v", v, v)
-		}
-		for _, s := range secrets {
-			assert.NotContains(t, out, s, "%T", v)
-		}
-	}
+	redacttest.Check(t, ".", map[string]any{
+		"User": u, "UserCreateRequest": create, "UserUpdateRequest": update, "UserSearchOptions": search,
+		"Client": *c, "UsersService": *c.Users, "Option": tenants.WithToken(testToken),
+	}, secrets)
+	assert.NotContains(t, fmt.Sprintf("%v %+v %#v", c, *c, *c), testToken)
 	for _, v := range []any{u, create, update, search} {
 		_, ok := v.(slog.LogValuer)
 		assert.True(t, ok, "%T implements slog.LogValuer on a value receiver", v)
