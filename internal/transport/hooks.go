@@ -2,7 +2,10 @@ package transport
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -45,6 +48,24 @@ type ResponseInfo struct {
 	RequestID  string        // the server's request id, when it sent one
 	Attempts   int           // times the request was written to a connection
 	Duration   time.Duration // the whole call, waits included
+}
+
+// LogValue shows the status, request id, attempts, duration and the names
+// of the response headers, never their values: a header can carry a cookie
+// or a token.
+func (r ResponseInfo) LogValue() slog.Value {
+	names := make([]string, 0, len(r.Header))
+	for k := range r.Header {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	return slog.GroupValue(
+		slog.Int("status", r.StatusCode),
+		slog.String("request_id", r.RequestID),
+		slog.Int("attempts", r.Attempts),
+		slog.Duration("duration", r.Duration),
+		slog.String("headers", strings.Join(names, ",")),
+	)
 }
 
 // CallOption changes one call only. Build one with [WithCallRetryPolicy],

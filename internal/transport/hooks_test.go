@@ -246,3 +246,16 @@ func TestLogging_recordNamesOperationRouteRequestIDAndNextAttempt(t *testing.T) 
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestResponseInfo_LogValue_headerNamesOnly(t *testing.T) {
+	info := ResponseInfo{StatusCode: 200, RequestID: "r-1", Attempts: 1,
+		Header: http.Header{"Set-Cookie": {"session=sekret-cookie"}, "X-New-Token": {"sekret-token"}}}
+	for _, v := range []any{info, &info} {
+		var buf bytes.Buffer
+		slog.New(slog.NewJSONHandler(&buf, nil)).Info("m", "info", v)
+		slog.New(slog.NewTextHandler(&buf, nil)).Info("m", "info", v)
+		assert.NotContains(t, buf.String(), "sekret")
+		assert.Contains(t, buf.String(), "Set-Cookie,X-New-Token")
+		assert.Contains(t, buf.String(), `"request_id":"r-1"`)
+	}
+}
