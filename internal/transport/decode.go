@@ -48,6 +48,9 @@ func (c *Client) decode(st *call, resp *http.Response, out any) error {
 		if msgs, failed := f.Failure(); failed {
 			e := c.newAPIError(st, resp, buf.Bytes())
 			e.Messages = Printable(msgs)
+			if fc, ok := out.(FailureClassifier); ok {
+				e.kind = fc.FailureKind()
+			}
 			return e
 		}
 	}

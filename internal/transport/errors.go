@@ -56,6 +56,7 @@ type APIError struct {
 
 	api     string // the package that made the call, prefixed to Error()
 	unknown bool   // an unsafe call answered 5xx: see ErrOutcomeUnknown
+	kind    error  // the sentinel a failure body named (see FailureClassifier), or nil
 }
 
 // Error reads like "marketplace: GET /users/u_1: 404 Not Found: first message".
@@ -90,8 +91,13 @@ func (e *APIError) Error() string {
 // Is reports whether target is the sentinel for e's status: 400 and 422
 // ErrBadRequest, 401 ErrUnauthorized, 403 ErrForbidden, 404 ErrNotFound,
 // 409 ErrConflict, 429 ErrRateLimited, 5xx ErrServer; a 5xx answer to a
-// call that is not safe to repeat also matches ErrOutcomeUnknown.
+// call that is not safe to repeat also matches ErrOutcomeUnknown, and a
+// failure body the vendor's envelope classified (see FailureClassifier)
+// matches the sentinel it named, whatever the status.
 func (e *APIError) Is(target error) bool {
+	if e.kind != nil && target == e.kind {
+		return true
+	}
 	switch target {
 	case ErrOutcomeUnknown:
 		return e.unknown

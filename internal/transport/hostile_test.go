@@ -387,3 +387,32 @@ func TestNew_userInfoPasswordNeverInTheError(t *testing.T) {
 		assert.NotContains(t, err.Error(), "hunter2secret", raw)
 	}
 }
+
+// classified is an envelope that knows its vendor's "not found" text.
+type classified struct {
+	failEnvelope
+}
+
+func (c *classified) FailureKind() error {
+	if len(c.Errors) > 0 && c.Errors[0] == "no such user" {
+		return ErrNotFound
+	}
+	return nil
+}
+
+func TestTransport_FailureClassifier_sentinelAtStatus200(t *testing.T) {
+	srv := newCounting(t, func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(`{"result":false,"errors":["no such user"]}`))
+	})
+	err := newClient(t, srv.URL).Do(context.Background(), &Request{Method: "GET", Path: "/u"}, &classified{})
+	var ae *APIError
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, 200, ae.StatusCode, "the status stays what the server sent")
+	assert.ErrorIs(t, err, ErrNotFound)
+	assert.NotErrorIs(t, err, ErrRateLimited)
+	other := newCounting(t, func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(`{"result":false,"errors":["blocked"]}`))
+	})
+	err = newClient(t, other.URL).Do(context.Background(), &Request{Method: "GET", Path: "/u"}, &classified{})
+	assert.NotErrorIs(t, err, ErrNotFound)
+}

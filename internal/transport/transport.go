@@ -58,6 +58,15 @@ type Failer interface {
 	Failure() (messages []string, failed bool)
 }
 
+// FailureClassifier is implemented by envelopes whose failure body says
+// what kind of failure it is, such as a vendor's "user not found" or
+// "too many activation requests" at HTTP 200. FailureKind returns the
+// sentinel the *APIError matches besides its status's (ErrNotFound,
+// ErrRateLimited, ...), or nil.
+type FailureClassifier interface {
+	FailureKind() error
+}
+
 // Request is one API call.
 type Request struct {
 	Method string
