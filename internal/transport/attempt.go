@@ -1,9 +1,14 @@
 package transport
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptrace"
 	"strings"
+	"time"
 )
 
 // attemptTransport sits between retryablehttp's http.Client and the real
@@ -22,31 +27,67 @@ import (
 //     connections of its client whenever a call gives up; through this
 //     wrapper that is a no-op, so one failing call does not empty the pool
 //     that every other goroutine (or the caller's other services) use.
+//
+// It also applies the client's Timeout to each attempt, headers and body,
+// as http.Client would: http.Client itself only does that cheaply for the
+// RoundTrippers it knows, and for any other (this one) it spends a
+// goroutine, a channel and a dozen allocations on every request.
 type attemptTransport struct {
-	base http.RoundTripper
+	base    http.RoundTripper
+	timeout time.Duration // per attempt, until the body is closed; 0: none
 }
 
 func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	st, ok := req.Context().Value(callKey{}).(*call)
-	if !ok {
-		return t.base.RoundTrip(req)
+	ctx := req.Context()
+	var cancel context.CancelFunc
+	if t.timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, t.timeout)
 	}
-	r := req.WithContext(httptrace.WithClientTrace(req.Context(), &st.trace)) // a shallow copy
-	if !st.safe {
+	st, ok := ctx.Value(callKey{}).(*call)
+	if ok {
+		ctx = httptrace.WithClientTrace(ctx, &st.trace)
+	}
+	r := req.WithContext(ctx) // a shallow copy
+	if ok && !st.safe {
 		r.GetBody = nil
 	}
-	return t.base.RoundTrip(r)
+	resp, err := t.base.RoundTrip(r)
+	if cancel == nil {
+		return resp, err
+	}
+	if err != nil {
+		cancel()
+		if req.Context().Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+			err = fmt.Errorf("attempt timed out after %v: %w", t.timeout, err)
+		}
+		return nil, err
+	}
+	resp.Body = &cancelBody{ReadCloser: resp.Body, cancel: cancel}
+	return resp, nil
+}
+
+// cancelBody ends the attempt's timeout when the body is closed.
+type cancelBody struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b *cancelBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
 }
 
 // withAttemptTransport returns a shallow copy of hc whose transport is
-// wrapped in attemptTransport.
+// wrapped in attemptTransport, which takes over hc's Timeout.
 func withAttemptTransport(hc *http.Client) *http.Client {
 	c := *hc
 	base := hc.Transport
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	c.Transport = attemptTransport{base: base}
+	c.Transport = attemptTransport{base: base, timeout: hc.Timeout}
+	c.Timeout = 0
 	return &c
 }
 

@@ -40,6 +40,7 @@ type call struct {
 	start     time.Time     // of the call
 	tryStart  time.Time     // of the current try
 	trace     httptrace.ClientTrace
+	opts      callSettings // the call options, applied
 }
 
 // attemptCount is what APIError.Attempts reports: the writes, or the tries

@@ -416,3 +416,37 @@ func TestTransport_FailureClassifier_sentinelAtStatus200(t *testing.T) {
 	err = newClient(t, other.URL).Do(context.Background(), &Request{Method: "GET", Path: "/u"}, &classified{})
 	assert.NotErrorIs(t, err, ErrNotFound)
 }
+
+func TestTransport_ClientTimeout_perAttemptCoversHeadersAndBody(t *testing.T) {
+	release := make(chan struct{})
+	t.Cleanup(func() { close(release) })
+	slowHeaders := newCounting(t, func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	})
+	slowBody := newCounting(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"id":`))
+		w.(http.Flusher).Flush()
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	})
+	for name, base := range map[string]string{"headers": slowHeaders.URL, "body": slowBody.URL} {
+		t.Run(name, func(t *testing.T) {
+			c := newClient(t, base, func(s *Settings) {
+				s.HTTPClient = &http.Client{Timeout: 150 * time.Millisecond}
+				s.SetRetryPolicy(RetryPolicy{MaxRetries: 1, MinWait: time.Millisecond})
+			})
+			start := time.Now()
+			err := c.Do(context.Background(), &Request{Method: "GET", Path: "/u"}, &struct{ ID int }{})
+			require.Error(t, err)
+			assert.ErrorIs(t, err, context.DeadlineExceeded)
+			assert.Less(t, time.Since(start), 5*time.Second, "two attempts of 150ms each, not the server's pace")
+		})
+	}
+	assert.Equal(t, 2, slowHeaders.hits(), "a timed-out GET is retried")
+}

@@ -129,8 +129,12 @@ func (st *call) decide(ctx context.Context, resp *http.Response, err error) (boo
 		}
 		return false, "written before it failed: not safe to repeat"
 	}
-	why := "status " + strconv.Itoa(resp.StatusCode)
-	switch resp.StatusCode {
+	code := resp.StatusCode
+	if code < 429 || code == 501 || code > 504 || (code > 429 && code < 500) {
+		return false, "" // nothing to retry: the common case costs nothing
+	}
+	why := "status " + strconv.Itoa(code)
+	switch code {
 	case http.StatusTooManyRequests:
 		if !st.retryAfterFits(ctx, resp) {
 			return false, "Retry-After too long"

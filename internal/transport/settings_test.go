@@ -68,7 +68,8 @@ func TestNew_defaultHTTPClientPoolsConnections(t *testing.T) {
 	assert.Equal(t, 100, tr.MaxIdleConnsPerHost)
 	assert.Equal(t, DefaultRetryPolicy(), c.policy)
 	assert.Nil(t, c.rc.Logger, "retryablehttp's own stderr logger is never on")
-	assert.Equal(t, 60*time.Second, c.rc.HTTPClient.Timeout)
+	assert.Equal(t, 60*time.Second, at.timeout, "the per-attempt timeout moved into the wrapper")
+	assert.Zero(t, c.rc.HTTPClient.Timeout)
 }
 
 func TestNew_callerHTTPClientUsedAsIs(t *testing.T) {
@@ -79,6 +80,6 @@ func TestNew_callerHTTPClientUsedAsIs(t *testing.T) {
 	at, ok := c.rc.HTTPClient.Transport.(attemptTransport)
 	require.True(t, ok)
 	assert.Same(t, rt, at.base, "the caller's transport is used as is under the wrapper")
-	assert.Equal(t, 3*time.Second, c.rc.HTTPClient.Timeout)
+	assert.Equal(t, 3*time.Second, at.timeout, "the caller's Timeout applies to every attempt")
 	assert.Nil(t, hc.CheckRedirect, "the caller's client is copied, not changed")
 }

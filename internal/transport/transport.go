@@ -207,10 +207,10 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (err error) {
 	if st.info.Route == "" {
 		st.info.Route = r.Path
 	}
-	var opts callSettings
+	opts := &st.opts // in the call state, which is on the heap anyway
 	for _, o := range r.Options {
 		if o.apply != nil {
-			o.apply(&opts)
+			o.apply(opts)
 		}
 	}
 	if opts.capture != nil {
