@@ -201,9 +201,6 @@ func (t oldTime) String() string {
 // the form the vendors send.
 type oldMoney struct{ cents int64 }
 
-// oldCents builds a oldMoney from an amount in cents.
-func oldCents(c int64) oldMoney { return oldMoney{cents: c} }
-
 // oldParseMoney reads a decimal amount with at most two decimals (more are
 // accepted only when they are zeros).
 func oldParseMoney(s string) (oldMoney, error) {

@@ -309,6 +309,7 @@ func TestAll_cancelledContextYieldsItsError(t *testing.T) {
 func TestAll_nilContextYieldsOneError(t *testing.T) {
 	s := &server{total: 10, size: 5, failAt: -1}
 	var errs []error
+	//lint:ignore SA1012 the nil context is what this test is about
 	for it, err := range All(nil, s.pager()) {
 		assert.Nil(t, it)
 		errs = append(errs, err)
