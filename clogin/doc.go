@@ -44,15 +44,20 @@
 //
 // get_user_list pages by parents: up to 50 parents (or individuals) a
 // page in [UserPage.Users], with their children in [UserPage.Children],
-// 50 parents and 63 children making one page of 113 users. Regpack
-// documents the doc option starting_position but not whether it counts
-// users or pages; the SDK treats [UserListOptions.StartingPosition] as a
-// 0-based offset into the list of parents, and [UsersService.All] steps it
-// by the number of parents on each page, yielding each page's parents and
-// then their children, until a page has fewer than 50 parents. A server
-// that would keep it going (the same page again, reordered, pages in a
-// cycle, or more pages than total_users allows) ends it with an error
-// matching [ErrUnexpectedResponse].
+// 50 parents and 63 children making one page of 113 users. Regpack says
+// to "increment starting_position" but not whether it counts parents (an
+// offset) or pages (a page number). [UsersService.List] sends
+// [UserListOptions.StartingPosition] as given, so it means what the server
+// makes it mean. [UsersService.All] finds out: after a full first page it
+// asks for starting_position+1, which an offset server answers with the
+// first page shifted by one parent and a page-number server with the next
+// page, and it walks on in that reading, yielding each page's parents and
+// then their children, until a page has fewer parents than
+// records_per_page (50) or none. A walk that cannot be trusted ends with
+// an error matching [ErrUnexpectedResponse]: a page with nothing new (a
+// server that ignores starting_position, or cycles), more pages than
+// total_users allows, or a walk from position 0 that brings fewer users
+// than total_users said.
 //
 // # Errors
 //
@@ -64,6 +69,22 @@
 // msg in Messages; other error statuses map onto the sentinels
 // ([ErrUnauthorized], [ErrServer], ...). Regpack documents no error body
 // or status; the SDK reads msg, message and errors wherever they appear.
+//
+// A success:false answer keeps StatusCode 200 and the vendor's message,
+// and also matches a sentinel when its message says what went wrong.
+// Regpack publishes none of its messages, so the SDK matches phrases,
+// case-insensitively, anywhere in a message:
+//
+//   - [ErrNotFound]: "not found", "does not exist", "doesn't exist", "no
+//     such user", "unknown user", "unknown clogin", "not a user of" (a
+//     user not in the project, a clogin id the organization does not
+//     know, an unknown product or status);
+//   - [ErrConflict]: "already exists", "already exist", "already in this
+//     project", "already registered", "already taken" (the user is in the
+//     project already, the username is taken).
+//
+// Any other message matches no sentinel but its status's: test for the
+// sentinel, and read [APIError].Messages only to show them.
 //
 // Only login, get_info and get_user_list are safe to repeat, so only
 // [UsersService.Login], [UsersService.GetInfo], [UsersService.List] and
@@ -90,6 +111,12 @@
 //	defer srv.Close()
 //	srv.SeedFamilies(srv.GroupID, 2, 0, 1)
 //	for u, err := range srv.Client().Users.All(ctx, &clogin.UserListOptions{GroupID: srv.GroupID}) { ... }
+//
+// Options on clogintest.NewServer make it behave the vendor's other
+// possible ways: starting_position read as a page number (WithPaging),
+// smaller pages, a wrong total_users, and the looser forms (WithQuirks:
+// counts as strings, PHP's [] for an empty object, flat items, the other
+// "not found" wording).
 //
 // The fake injects faults into one operation, in the vendor's error format:
 //

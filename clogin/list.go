@@ -3,11 +3,10 @@ package clogin
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"iter"
 	"strconv"
 	"strings"
-
-	"github.com/userapis/sdk/internal/paging"
 )
 
 // PageSize is get_user_list's page: 50 parents (or individuals), with
@@ -29,10 +28,12 @@ type UserListOptions struct {
 	// ReturnFamilies ("return_families") nests each family's children in
 	// its parent ([UserSummary.Children]) instead of the page's Children.
 	ReturnFamilies bool
-	// StartingPosition ("starting_position") is the offset into the list
-	// of parents, from 0; 0 is not sent. Regpack documents the option but
-	// not whether it counts users or pages: the SDK uses it as an offset
-	// and steps it by the number of parents on each page.
+	// StartingPosition ("starting_position") is where in the list of
+	// parents the page starts, from 0; 0 is not sent. Regpack documents the
+	// option but not whether it counts parents (an offset) or pages (a page
+	// number): [UsersService.List] sends it as given, so it means what the
+	// server makes it mean, and [UsersService.All] works out which reading
+	// the server takes and steps it accordingly.
 	StartingPosition int
 	// AllFields ("_allfields") adds every field to each user's Doc.
 	AllFields bool
@@ -51,15 +52,18 @@ type UserPage struct {
 	// Children are the children of the page's parents (empty when
 	// ReturnFamilies nests them in their parents).
 	Children []*UserSummary `json:"children"`
-	// TotalUsers is "total_users", the number of users in the whole list.
+	// TotalUsers is "total_users", "the total number of users in the
+	// return" (Regpack does not say whether children count; a number or a
+	// numeric string).
 	TotalUsers int `json:"total_users"`
-	// RecordsPerPage is "records_per_page".
+	// RecordsPerPage is "records_per_page", how many parents make a full
+	// page (a number or a numeric string).
 	RecordsPerPage int `json:"records_per_page"`
-	// StartingPosition is the offset this page was asked for (not sent by
-	// the server).
+	// StartingPosition is the starting_position this page was asked for
+	// (not sent by the server).
 	StartingPosition int `json:"starting_position,omitzero"`
 	// Totals is the project-level "totals" object, as sent (its keys are
-	// not documented).
+	// not documented); nil when absent or an empty [] (PHP's empty object).
 	Totals json.RawMessage `json:"totals,omitzero"`
 	// Raw is the whole response body.
 	Raw json.RawMessage `json:"-"`
@@ -77,7 +81,8 @@ type UserSummary struct {
 	ConnectedTo int64 `json:"connected_to"`
 	// MetaInfo is the user's progress snapshot.
 	MetaInfo MetaInfo `json:"meta_info"`
-	// Doc is the nested doc of fields asked for with AllFields or Fields.
+	// Doc is the nested doc of fields asked for with AllFields or Fields;
+	// nil when absent, null or an empty [] (PHP's empty object).
 	Doc json.RawMessage `json:"doc,omitzero"`
 	// Children are the family's children when ReturnFamilies is set.
 	Children []*UserSummary `json:"children,omitzero"`
@@ -89,7 +94,10 @@ type UserSummary struct {
 func (u *UserSummary) IsChild() bool { return u.ConnectedTo != 0 && u.ConnectedTo != u.CloginID }
 
 // List returns one page of the project's users: up to [PageSize] parents
-// from opts.StartingPosition, and their children. A nil opts is a
+// from opts.StartingPosition, and their children. StartingPosition is sent
+// as given: an offset into the list of parents on a server that reads it
+// as one, a page number on a server that reads it as that (Regpack does
+// not say which; [UsersService.All] finds out). A nil opts is a
 // *ValidationError (GroupID is required).
 //
 // API: POST /users/ {"action": "get_user_list"}. Safe: retried after a
@@ -124,55 +132,40 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions, callOpts
 
 // All walks the list from opts.StartingPosition: each page's parents,
 // then their children (with ReturnFamilies, each parent followed by its
-// own children). It fetches lazily, a page at a time, stepping the offset
-// by the page's number of parents, and stops after a page of fewer than
-// [PageSize] parents or an empty page. A server that will not end the
-// walk ends it with an error matching [ErrUnexpectedResponse]: a page
-// with no user the last few pages did not bring (the same page again,
-// reordered, or a cycle of pages), or more pages than total_users allows
-// at records_per_page a page. An error is yielded once, with a nil user,
-// and ends the walk. A nil opts yields a *ValidationError, a nil ctx an
-// error.
+// own children). It fetches lazily, a page at a time, and stops after a
+// page of fewer than [PageSize] parents (or records_per_page, when the
+// server pages fewer) or an empty page.
+//
+// Regpack says only "increment starting_position", not whether it is an
+// offset or a page number, so All works it out: after a full first page it
+// asks for starting_position+1. An offset server answers the first page
+// shifted by one parent: All yields the one new parent (and its children)
+// and steps the offset by each page's parents from there. A page-number
+// server answers with none of the first page's parents: All yields that
+// page and steps by one. The probe costs an offset server one request per
+// walk; on a list of one page there is nothing to tell apart and no probe.
+//
+// A walk that cannot be trusted ends with an error matching
+// [ErrUnexpectedResponse]: a page with no user the last few pages did not
+// bring (a server that ignores starting_position, reorders or cycles),
+// more pages than total_users allows at records_per_page a page, or a walk
+// from position 0 that ends with fewer users, parents and children
+// together, than the last total_users said (Regpack does not say whether
+// the total counts children; counted either way, fewer is short). An error
+// is yielded once, with a nil user, and ends the walk. A nil opts yields a
+// *ValidationError, a nil ctx an error.
 //
 // API: POST /users/ {"action": "get_user_list"}, repeated. Safe.
 func (s *UsersService) All(ctx context.Context, opts *UserListOptions, callOpts ...CallOption) iter.Seq2[*UserSummary, error] {
-	var o UserListOptions
-	if opts != nil {
-		o = *opts
+	if opts == nil {
+		return func(yield func(*UserSummary, error) bool) {
+			if ctx == nil {
+				yield(nil, fmt.Errorf("clogin: Users.All: %w: nil context", ErrInvalidInput))
+				return
+			}
+			yield(nil, nilRequest("Users.All"))
+		}
 	}
-	return paging.All(ctx, paging.Pager[UserSummary]{
-		Op:       "clogin: Users.All",
-		Start:    o.StartingPosition,
-		PageSize: PageSize,
-		Fetch: func(ctx context.Context, pos int) (paging.Page[UserSummary], error) {
-			if opts == nil {
-				return paging.Page[UserSummary]{}, nilRequest("Users.All")
-			}
-			q := o
-			q.StartingPosition = pos
-			p, err := s.List(ctx, &q, callOpts...)
-			if err != nil {
-				return paging.Page[UserSummary]{}, err
-			}
-			items := make([]*UserSummary, 0, len(p.Users)+len(p.Children))
-			for _, u := range p.Users {
-				items = append(items, u)
-				items = append(items, u.Children...)
-			}
-			items = append(items, p.Children...)
-			// Pages count parents; a children-only listing has none, so
-			// its children are what the page holds.
-			n := len(p.Users)
-			if n == 0 {
-				n = len(p.Children)
-			}
-			page := paging.Page[UserSummary]{Items: items, N: n, Total: p.TotalUsers}
-			if p.RecordsPerPage > 0 && p.RecordsPerPage < PageSize {
-				page.Size = p.RecordsPerPage // the server pages fewer than documented
-			}
-			return page, nil
-		},
-		Next: paging.NextOffset,
-		Key:  func(u *UserSummary) string { return strconv.FormatInt(u.CloginID, 10) },
-	})
+	w := &walk{s: s, opts: *opts, callOpts: callOpts}
+	return w.all(ctx, opts.StartingPosition)
 }

@@ -53,6 +53,9 @@ func (e *listEnvelope) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 			return json.UnmarshalDecode(dec, &p.RecordsPerPage)
 		case strings.EqualFold(name, "totals"):
 			v, err := src.value(dec)
+			if isEmptyList(v) {
+				v = nil // PHP's [] for an empty object
+			}
 			p.Totals = v
 			return err
 		case strings.EqualFold(name, "success"):
@@ -187,8 +190,8 @@ func (s *source) summary(dec *jsontext.Decoder) (*UserSummary, error) {
 			return err
 		case strings.EqualFold(name, "doc"):
 			v, err := s.value(dec)
-			if bytes.Equal(v, []byte("null")) {
-				v = nil
+			if bytes.Equal(v, []byte("null")) || isEmptyList(v) {
+				v = nil // none, or PHP's [] for an empty object
 			}
 			u.Doc = v
 			return err
@@ -267,6 +270,11 @@ func lenientErr(dec *jsontext.Decoder, v any, failed *error) (bool, error) {
 func isSyntactic(err error) bool {
 	var se *jsontext.SyntacticError
 	return errors.As(err, &se)
+}
+
+// isEmptyList reports whether v is [] (spaces allowed inside).
+func isEmptyList(v []byte) bool {
+	return len(v) >= 2 && v[0] == '[' && len(bytes.TrimSpace(v[1:len(v)-1])) == 0
 }
 
 // cmp returns a when it is set, else b.

@@ -40,7 +40,8 @@
 //		fmt.Println(u.ID)
 //	}
 //
-// It stops at an empty or short page, whatever the server's total says. A
+// It stops at an empty or short page, whatever the server's total says
+// (the seed's own example sends "total": null and "page": null). A
 // server that would keep it going (the same page again, reordered, pages
 // in a cycle, or more pages than a non-null total allows) ends it with an
 // error matching [ErrUnexpectedResponse].
@@ -84,6 +85,10 @@
 //	defer srv.Close()
 //	c := srv.Client() // or NewClient(WithBaseURL(srv.URL), WithAPIKey(srv.APIKey))
 //	srv.FailNext(1, http.StatusServiceUnavailable)
+//
+// marketplacetest.NewServer(marketplacetest.WithQuirks()) answers in the
+// seed's other forms: lists with "total": null and "page": null, and
+// number_of_children as a number.
 //
 // The fake injects faults into one operation, in the vendor's error format:
 //

@@ -78,6 +78,14 @@ func (o UserListOptions) LogValue() slog.Value {
 // List returns one page of the partner's users, the most recently created
 // first.
 //
+// Where the seed is silent the SDK reads it so: page counts from 0 (its
+// default is 0); no maximum size is published, so Size is sent as given
+// and a server that caps it answers with fewer users and its own size
+// ([UsersService.All] follows that); Email is sent as given, and whether
+// the match ignores case is the server's; IDs go as repeated ids[]
+// parameters, the seed's name for an array; Total and Page may be null
+// (the seed's own example) and are then nil.
+//
 // API: GET /users?email=&ids[]=&page=&size= (safe: retried on 429, 5xx and
 // transport errors). A nil opts means no filter, page 0 and a page of
 // [DefaultPageSize]. A negative Page or Size, or an empty id in IDs, is a
@@ -204,6 +212,12 @@ func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest, opts 
 // returns the user as stored. Because every field is a pointer, false, 0
 // and "" are sent when set: Ptr(false) for TermsConditions, Ptr(0) for
 // Visits.
+//
+// The seed says only "Updates user details", with every field optional:
+// the SDK reads that as a merge, the fields not sent kept as they are,
+// and sends only the fields set. Meta is one field: when set it is sent
+// whole, and whether MMOB merges its keys or replaces the object is not
+// published; send every key you want kept.
 //
 // API: POST /users/{user_id}. Safe to retry (setting the same fields twice
 // has the same effect), so it is retried on 429, 5xx and transport errors.

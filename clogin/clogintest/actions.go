@@ -97,7 +97,7 @@ func (s *Server) run(req *request) (map[string]any, failed) {
 	}
 	u := p.users[int64(req.CloginID)]
 	if u == nil {
-		return nil, "user not found in this project"
+		return nil, p.userNotFound()
 	}
 	if req.ConnectedTo != 0 && int64(req.ConnectedTo) != u.connectedTo {
 		return nil, "connected_to does not match the user's family"
@@ -162,7 +162,7 @@ func (s *Server) create(p *project, req *request) (map[string]any, failed) {
 	id := int64(req.CloginID)
 	if id != 0 {
 		if !s.known[id] {
-			return nil, "clogin_id is not a user of this organization"
+			return nil, p.unknownCloginID()
 		}
 		if p.users[id] != nil {
 			return nil, "user already exists in this project"
@@ -194,8 +194,11 @@ func (s *Server) createChild(p *project, req *request) (map[string]any, failed) 
 		return nil, msg
 	}
 	id := int64(req.CloginID)
-	if id != 0 && (!s.known[id] || p.users[id] != nil) {
-		return nil, "clogin_id is not a user of this organization, or already in this project"
+	switch {
+	case id != 0 && !s.known[id]:
+		return nil, p.unknownCloginID()
+	case id != 0 && p.users[id] != nil:
+		return nil, "user already exists in this project"
 	}
 	u := s.newUser(p, id, parent.id, fields)
 	return reply(p, u, "Child created", map[string]any{"system_action": []string{"User registered"}}), ""
@@ -285,7 +288,7 @@ func (s *Server) addProduct(p *project, req *request) (map[string]any, failed) {
 	case req.CloginID == 0:
 		u = s.newUser(p, 0, 0, nil)
 	case u == nil:
-		return nil, "user not found in this project"
+		return nil, p.userNotFound()
 	}
 	if _, ok := cartTotal(append(slices.Clone(u.cart), lines...)); !ok {
 		return nil, "the cart total is too large"
@@ -341,7 +344,7 @@ func selected(u *user, doc map[string]json.RawMessage) (map[string]any, bool) {
 func getInfo(p *project, u *user, req *request) (map[string]any, failed) {
 	extra := map[string]any{}
 	if d, ok := selected(u, req.doc); ok {
-		extra["doc"] = d
+		extra["doc"] = p.object(d)
 	}
 	if flag(req.doc, "_family") {
 		parent := p.users[u.connectedTo]
@@ -358,7 +361,7 @@ func getInfo(p *project, u *user, req *request) (map[string]any, failed) {
 		list := []any{}
 		for id := int64(101); id < p.nextProduct; id++ {
 			prod := p.products[id]
-			item := map[string]any{"p_id": ids(id), "name": prod.name, "price": money(prod.cents)}
+			item := map[string]any{"p_id": ids(id), "name": prod.name, "price": p.money(prod.cents)}
 			for _, l := range u.cart {
 				if l.PID == id {
 					item["cart_id"] = ids(id)
@@ -371,7 +374,7 @@ func getInfo(p *project, u *user, req *request) (map[string]any, failed) {
 	if flag(req.doc, "_usercart") {
 		cart := []any{}
 		for _, l := range u.cart {
-			cart = append(cart, map[string]any{"p_id": ids(l.PID), "name": l.Name, "q": strconv.Itoa(l.Q), "price": money(l.Cents)})
+			cart = append(cart, map[string]any{"p_id": ids(l.PID), "name": l.Name, "q": strconv.Itoa(l.Q), "price": p.money(l.Cents)})
 		}
 		extra["usercart"] = cart
 	}
@@ -396,9 +399,9 @@ func setStatus(p *project, u *user, req *request) (map[string]any, failed) {
 	return reply(p, u, "User status updated successfully.", map[string]any{"users": []int64{u.id}, "effected_users": 1}), ""
 }
 
-// list answers get_user_list: 50 parents from the offset
-// starting_position, their children alongside (or nested with
-// return_families).
+// list answers get_user_list: 50 parents (WithRecordsPerPage) from
+// starting_position, an offset or a page number (WithPaging), their
+// children alongside (or nested with return_families).
 func (s *Server) list(p *project, req *request) (map[string]any, failed) {
 	var start jsonx.Int64
 	if raw := req.doc["starting_position"]; raw != nil && json.Unmarshal(raw, &start) != nil {
@@ -443,21 +446,40 @@ func (s *Server) list(p *project, req *request) (map[string]any, failed) {
 		allChildren = append(allChildren, u)
 		total++
 	}
+	n := 0
 	item := func(u *user) map[string]any {
-		it := map[string]any{"user_info": userInfo(p.id, u), "meta_info": metaInfo(p, u)}
+		var it map[string]any
+		if n++; p.quirks && n%2 == 0 {
+			// Regpack does not document an item's shape: every other one
+			// is flat, with numeric ids, and a parent without connected_to.
+			it = metaInfo(p, u)
+			it["clogin_id"], it["group_id"] = u.id, p.id
+			if !u.isParent() {
+				it["connected_to"] = u.connectedTo
+			}
+		} else {
+			it = map[string]any{"user_info": userInfo(p.id, u), "meta_info": metaInfo(p, u)}
+		}
 		if d, ok := selected(u, req.doc); ok {
-			it["doc"] = d
+			it["doc"] = p.object(d)
 		}
 		return it
+	}
+	offset := int(start)
+	if s.paging == PagingPageIndex {
+		offset = -1 // past the end, unless the page is in the list
+		if int(start) <= max(len(parents), len(allChildren))/s.pageSize {
+			offset = int(start) * s.pageSize
+		}
 	}
 	users, kids := []any{}, []any{}
 	if onlyChildren {
 		// Children only: they are what the page counts.
-		for _, c := range window(allChildren, int(start)) {
+		for _, c := range s.window(allChildren, offset) {
 			kids = append(kids, item(c))
 		}
 	} else {
-		for _, par := range window(parents, int(start)) {
+		for _, par := range s.window(parents, offset) {
 			it := item(par)
 			var nested []any
 			for _, c := range children[par.id] {
@@ -473,20 +495,35 @@ func (s *Server) list(p *project, req *request) (map[string]any, failed) {
 			users = append(users, it)
 		}
 	}
-	return map[string]any{
+	if s.totalUsers != nil {
+		total = s.totalUsers(total)
+	}
+	totals := map[string]any{}
+	if len(parents)+len(allChildren) > 0 {
+		totals = map[string]any{"parents": ids(int64(len(parents))), "children": ids(int64(len(allChildren)))}
+	}
+	out := map[string]any{
 		"success":          true,
 		"msg":              "User list",
 		"total_users":      total,
-		"records_per_page": pageSize,
-		"totals":           map[string]any{"parents": ids(int64(len(parents))), "children": ids(int64(len(allChildren)))},
+		"records_per_page": s.pageSize,
+		"totals":           p.object(totals),
 		"users":            users,
 		"children":         kids,
-	}, ""
+	}
+	if p.quirks {
+		out["total_users"], out["records_per_page"] = strconv.Itoa(total), strconv.Itoa(s.pageSize)
+	}
+	return out, ""
 }
 
-// window returns the page of list at offset start.
-func window(list []*user, start int) []*user {
-	from, to := fakekit.Span(len(list), start, pageSize)
+// window returns the page of list at offset start; a negative start is
+// past the end.
+func (s *Server) window(list []*user, start int) []*user {
+	if start < 0 {
+		return nil
+	}
+	from, to := fakekit.Span(len(list), start, s.pageSize)
 	return list[from:to]
 }
 

@@ -24,9 +24,11 @@
 // answers 200 with {"success": false, "msg": "..."}. Projects are group
 // ids: any positive group id is a project, created on first use, and
 // [Server.GroupID] is one ready to use. get_user_list pages 50 parents at
-// a time, from the 0-based offset starting_position, with their children
-// alongside. Each project starts with two statuses, [StatusAccepted] and
-// the excluding [StatusCancelled]. Clogin ids count up from 5550001 and
+// a time, from the 0-based offset starting_position (or page number, with
+// [WithPaging]), with their children alongside. [WithQuirks] turns on the
+// vendor's looser forms, [WithTotalUsers] a wrong total_users. Each
+// project starts with two statuses, [StatusAccepted] and the excluding
+// [StatusCancelled]. Clogin ids count up from 5550001 and
 // login tokens are sequential, so tests and examples print stable output.
 package clogintest
 
@@ -68,10 +70,18 @@ type Server struct {
 	nextToken int64
 	known     map[int64]bool // clogin ids in the organization
 	projects  map[int64]*project
+
+	// Set by ServerOptions at NewServer, read-only afterwards.
+	paging     Paging
+	pageSize   int
+	totalUsers func(int) int
+	quirks     bool
 }
 
-// NewServer starts a fake on a loopback port. Close it when done.
-func NewServer() *Server {
+// NewServer starts a fake on a loopback port, configured by opts (none:
+// the documented behaviour, starting_position an offset). Close it when
+// done.
+func NewServer(opts ...ServerOption) *Server {
 	s := &Server{
 		Credentials: clogin.Credentials{
 			APIUser:  "api-admin@example.com",
@@ -83,6 +93,10 @@ func NewServer() *Server {
 		nextID:   5550001,
 		known:    map[int64]bool{},
 		projects: map[int64]*project{},
+		pageSize: pageSize,
+	}
+	for _, o := range opts {
+		o(s)
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/users/", s.serveUsers)

@@ -20,6 +20,7 @@ type project struct {
 	nextStatus  int64
 	products    map[int64]product
 	nextProduct int64
+	quirks      bool // answer in the vendor's looser forms (WithQuirks)
 }
 
 type status struct {
@@ -81,6 +82,7 @@ func (s *Server) project(id int64) *project {
 			nextStatus:  3,
 			products:    map[int64]product{},
 			nextProduct: 101,
+			quirks:      s.quirks,
 		}
 		s.projects[id] = p
 	}
@@ -228,8 +230,47 @@ func stringFields(m map[string]string) map[string]any {
 // ids formats an id as the vendor does in user_info and meta_info.
 func ids(n int64) string { return strconv.FormatInt(n, 10) }
 
-// money formats cents as "12.50".
-func money(c int64) string { return jsonx.Cents(c).String() }
+// money formats cents as "12.50", or with quirks as PHP's number_format
+// does, "1,250.00".
+func (p *project) money(c int64) string {
+	out := jsonx.Cents(c).String()
+	if !p.quirks {
+		return out
+	}
+	whole, frac, _ := strings.Cut(out, ".")
+	sign := ""
+	if strings.HasPrefix(whole, "-") {
+		sign, whole = "-", whole[1:]
+	}
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	return sign + whole + "." + frac
+}
+
+// object is v, or PHP's [] for an empty object when quirks are on.
+func (p *project) object(v map[string]any) any {
+	if p.quirks && len(v) == 0 {
+		return []any{}
+	}
+	return v
+}
+
+// Messages of "not found" answers, in the fake's wording and, with quirks,
+// the other wording the SDK recognises.
+func (p *project) userNotFound() failed {
+	if p.quirks {
+		return "User does not exist"
+	}
+	return "user not found in this project"
+}
+
+func (p *project) unknownCloginID() failed {
+	if p.quirks {
+		return "Clogin ID not found"
+	}
+	return "clogin_id is not a user of this organization"
+}
 
 // userInfo is the vendor's user_info: ids as strings.
 func userInfo(g int64, u *user) map[string]any {
@@ -260,9 +301,9 @@ func metaInfo(p *project, u *user) map[string]any {
 		"total_completed_user_forms":           completed,
 		"total_user_mandatory_forms":           "2",
 		"total_completed_user_mandatory_forms": completed,
-		"total_order":                          money(order),
+		"total_order":                          p.money(order),
 		"total_paid":                           "0.00",
-		"total_balance":                        money(order),
+		"total_balance":                        p.money(order),
 		"status_id":                            ids(u.statusID),
 		"status_name":                          statusName,
 	}

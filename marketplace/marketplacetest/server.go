@@ -6,7 +6,8 @@
 // documents them, and behaves like the FastAPI service behind it: the API
 // key checked on every request (401, {"detail":"..."}), users listed
 // newest first in 0-based pages of 50 by default with email and ids[]
-// filters and a total, 404 with an empty body for an unknown user, 422
+// filters and a total ([WithQuirks]: null, as the seed shows), 404 with
+// an empty body for an unknown user, 422
 // {"detail":[{"loc":["body","email"],"msg":"field required",...}]} for
 // missing or invalid fields, and ids "u_1", "u_2", ... given in order.
 package marketplacetest
@@ -58,15 +59,30 @@ type Server struct {
 	broadband map[string]*entry // by cp_user_id
 	lastUser  int
 	lastEntry int
+	quirks    bool // set by WithQuirks at NewServer, read-only afterwards
 }
 
-// NewServer starts a fake on a loopback port with no users. Close it when
-// done.
-func NewServer() *Server {
+// ServerOption configures a Server at [NewServer].
+type ServerOption func(*Server)
+
+// WithQuirks makes the fake answer in the forms the seed shows besides
+// the plain ones: every list response with "total": null and "page": null
+// (as the seed's example; [marketplace.UsersService.All] must then find
+// the end from a short or empty page), and number_of_children as a JSON
+// number when it holds one (the seed types it a string, MMOB's
+// customerInfo an integer).
+func WithQuirks() ServerOption { return func(s *Server) { s.quirks = true } }
+
+// NewServer starts a fake on a loopback port with no users, configured by
+// opts (none: total and page always set). Close it when done.
+func NewServer(opts ...ServerOption) *Server {
 	s := &Server{
 		APIKey:    DefaultAPIKey,
 		byID:      map[string]*user{},
 		broadband: map[string]*entry{},
+	}
+	for _, o := range opts {
+		o(s)
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /users", s.listUsers)

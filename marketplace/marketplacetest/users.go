@@ -3,6 +3,7 @@ package marketplacetest
 import (
 	"encoding/json"
 	"errors"
+	"maps"
 	"net/http"
 	"reflect"
 	"slices"
@@ -115,7 +116,7 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
 		if len(ids) > 0 && !slices.Contains(ids, u.id) {
 			continue
 		}
-		match = append(match, u.encode())
+		match = append(match, s.wire(u))
 	}
 	s.mu.Unlock()
 
@@ -125,7 +126,11 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
 	if items == nil {
 		items = []json.RawMessage{}
 	}
-	fakekit.WriteJSON(w, http.StatusOK, map[string]any{"items": items, "total": total, "page": page, "size": size})
+	out := map[string]any{"items": items, "total": total, "page": page, "size": size}
+	if s.quirks {
+		out["total"], out["page"] = nil, nil // as the seed's own example
+	}
+	fakekit.WriteJSON(w, http.StatusOK, out)
 }
 
 func (s *Server) createUser(w http.ResponseWriter, r *http.Request) {
@@ -159,7 +164,7 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) {
 	u.doc["created"], u.doc["updated"] = t, t
 	s.users = append(s.users, u)
 	s.byID[u.id] = u
-	body := u.encode()
+	body := s.wire(u)
 	s.mu.Unlock()
 	fakekit.WriteJSON(w, http.StatusOK, body)
 }
@@ -169,7 +174,7 @@ func (s *Server) getUser(w http.ResponseWriter, r *http.Request) {
 	u, ok := s.byID[r.PathValue("user_id")]
 	var body json.RawMessage
 	if ok {
-		body = u.encode()
+		body = s.wire(u)
 	}
 	s.mu.Unlock()
 	if !ok {
@@ -199,7 +204,7 @@ func (s *Server) updateUser(w http.ResponseWriter, r *http.Request) {
 	if ok {
 		u.set(raw)
 		u.doc["updated"], _ = json.Marshal(now())
-		body = u.encode()
+		body = s.wire(u)
 	}
 	s.mu.Unlock()
 	if !ok {
@@ -222,7 +227,26 @@ func (u *user) set(raw map[string]json.RawMessage) {
 	}
 }
 
-// encode returns the user as the API returns it. Callers hold s.mu.
+// wire returns the user as the API answers it: with quirks,
+// number_of_children as a number when it holds one (the seed calls it a
+// string, MMOB's customerInfo an integer). Callers hold s.mu.
+func (s *Server) wire(u *user) json.RawMessage {
+	if !s.quirks {
+		return u.encode()
+	}
+	var n string
+	if v := u.doc["number_of_children"]; v != nil && json.Unmarshal(v, &n) == nil {
+		if _, err := strconv.Atoi(n); err == nil {
+			doc := maps.Clone(u.doc)
+			doc["number_of_children"] = json.RawMessage(n)
+			b, _ := json.Marshal(doc)
+			return b
+		}
+	}
+	return u.encode()
+}
+
+// encode returns the user as stored. Callers hold s.mu.
 func (u *user) encode() json.RawMessage {
 	b, _ := json.Marshal(u.doc)
 	return b
