@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 )
 
 // Canned returns an *http.Client whose every request is answered, without
@@ -44,4 +45,10 @@ func (c cannedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 func FuzzStatus(b byte) int {
 	statuses := [...]int{200, 200, 200, 200, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503}
 	return statuses[int(b)%len(statuses)]
+}
+
+// DeepArrays is n nested arrays around a string, [[["x"]]]: the shape
+// that makes a decoder which re-scans each level quadratic.
+func DeepArrays(n int) string {
+	return strings.Repeat("[", n) + `"x"` + strings.Repeat("]", n)
 }
