@@ -25,7 +25,7 @@ func validCreate() *classifieds.UserCreateRequest {
 	return &classifieds.UserCreateRequest{
 		CompanyName: "Bedrijfsnaam", Gender: "M", FirstName: "Voornaam", LastName: "Achternaam",
 		DateOfBirth: "1980-04-09", Address: "Straatnaam", HouseNumber: "19b", PostalCode: "2818 AA",
-		City: "Zoetermeer", County: "ZH", Country: "NL", Email: "info@test.nl", Website: "www.test.nl",
+		City: "Zoetermeer", County: "ZH", Country: classifieds.Ptr("NL"), Email: "info@test.nl", Website: "www.test.nl",
 		Phone: "079-1234567", Cellular: "06-12345678",
 	}
 }

@@ -191,7 +191,9 @@ func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest, opts 
 	if err := req.validate(); err != nil {
 		return nil, err
 	}
-	r := &transport.Request{Method: http.MethodPost, Path: "/users/", Body: req, Op: "Users.Create", Route: "/users/", Options: opts}
+	body := *req
+	body.Country = req.countryOrDefault()
+	r := &transport.Request{Method: http.MethodPost, Path: "/users/", Body: &body, Op: "Users.Create", Route: "/users/", Options: opts}
 	env, err := do[users](ctx, s.t, r)
 	if err != nil {
 		return nil, err

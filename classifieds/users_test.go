@@ -2,6 +2,7 @@ package classifieds
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/url"
 	"testing"
@@ -28,7 +29,7 @@ func seedCreateRequest() *UserCreateRequest {
 	return &UserCreateRequest{
 		ClientID: Ptr[int64](1), ExternalUserID: Ptr[int64](1), CompanyName: "Bedrijfsnaam", Gender: "M",
 		FirstName: "Voornaam", LastName: "Achternaam", DateOfBirth: "1980-04-09", Address: "Straatnaam",
-		HouseNumber: "19b", PostalCode: "2818 AA", City: "Zoetermeer", County: "ZH", Country: "NL",
+		HouseNumber: "19b", PostalCode: "2818 AA", City: "Zoetermeer", County: "ZH", Country: Ptr("NL"),
 		Email: "info@test.nl", Website: "www.test.nl", Phone: "079-1234567", Fax: "", Cellular: "06-12345678",
 	}
 }
@@ -238,8 +239,27 @@ func TestUsers_Create_minimalBodySendsEveryTextField(t *testing.T) {
 	assert.Equal(t, int64(5), u.UserID)
 	assert.Nil(t, u.Activation)
 	assert.JSONEq(t, `{"companyName":"","gender":"","firstName":"","lastName":"Jansen","dateOfBirth":"","address":"",
-		"houseNumber":"","postalCode":"","city":"","county":"","country":"","email":"j@example.nl","website":"",
-		"phone":"","fax":"","cellular":"06-12345678"}`, string(m.only(t).Body))
+		"houseNumber":"","postalCode":"","city":"","county":"","country":"NL","email":"j@example.nl","website":"",
+		"phone":"","fax":"","cellular":"06-12345678"}`, string(m.only(t).Body), "a nil Country sends the vendor's default NL")
+}
+
+// TestUsers_Create_country: nil sends "NL", Ptr("") says abroad, and the
+// caller's request is not changed.
+func TestUsers_Create_country(t *testing.T) {
+	for _, tc := range []struct {
+		country *string
+		sent    string
+	}{{nil, `"NL"`}, {Ptr(""), `""`}, {Ptr("NL"), `"NL"`}} {
+		c, m := newMock(t)
+		m.on("POST", testBase+"/users/", 200, `{"result":true,"errors":"","data":{"userId":"5"}}`)
+		req := &UserCreateRequest{LastName: "Jansen", Email: "j@example.nl", Cellular: "06-12345678", Country: tc.country}
+		_, err := c.Users.Create(ctx, req)
+		require.NoError(t, err)
+		var sent map[string]json.RawMessage
+		require.NoError(t, json.Unmarshal(m.only(t).Body, &sent))
+		assert.Equal(t, tc.sent, string(sent["country"]))
+		assert.Equal(t, tc.country, req.Country, "the request is left as given")
+	}
 }
 
 func TestUsers_Create_errorResponse(t *testing.T) {
