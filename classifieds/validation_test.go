@@ -41,7 +41,9 @@ func TestUsers_Create_validationTable(t *testing.T) {
 		{"postal code lower case", func(r *classifieds.UserCreateRequest) { r.PostalCode = "1011 ab" }, nil},
 		{"postal code 9999 ZZ", func(r *classifieds.UserCreateRequest) { r.PostalCode = "9999 ZZ" }, nil},
 		{"postal code SB is allowed", func(r *classifieds.UserCreateRequest) { r.PostalCode = "2818 SB" }, nil},
-		{"abroad: free postal code", func(r *classifieds.UserCreateRequest) { r.Country, r.County, r.PostalCode = classifieds.Ptr(""), "", "SW1A 1AA" }, nil},
+		{"abroad: free postal code", func(r *classifieds.UserCreateRequest) {
+			r.Country, r.County, r.PostalCode = classifieds.Ptr(""), "", "SW1A 1AA"
+		}, nil},
 		{"county DR", func(r *classifieds.UserCreateRequest) { r.County = "DR" }, nil},
 		{"country nil: the default NL, postal code checked", func(r *classifieds.UserCreateRequest) { r.Country = nil }, nil},
 		{"county left empty in NL", func(r *classifieds.UserCreateRequest) { r.County = "" }, nil},
