@@ -256,7 +256,7 @@ func benchCreateRequest() *UserCreateRequest {
 	return &UserCreateRequest{
 		ClientID: Ptr[int64](1), ExternalUserID: Ptr[int64](1), CompanyName: "Bedrijfsnaam", Gender: "M",
 		FirstName: "Voornaam", LastName: "Achternaam", DateOfBirth: "1980-04-09", Address: "Straatnaam",
-		HouseNumber: "19b", PostalCode: "2818 AA", City: "Zoetermeer", County: "ZH", Country: "NL",
+		HouseNumber: "19b", PostalCode: "2818 AA", City: "Zoetermeer", County: "ZH", Country: Ptr("NL"),
 		Email: "info@test.nl", Website: "www.test.nl", Phone: "079-1234567", Cellular: "06-12345678",
 	}
 }

@@ -15,7 +15,7 @@ import (
 
 func newCreate(email string) *classifieds.UserCreateRequest {
 	return &classifieds.UserCreateRequest{CompanyName: "Bedrijf", LastName: "Achternaam", PostalCode: "2818 AA",
-		City: "Zoetermeer", Country: "NL", Email: email, Cellular: "06-12345678"}
+		City: "Zoetermeer", Country: classifieds.Ptr("NL"), Email: email, Cellular: "06-12345678"}
 }
 
 // Every method takes call options, names itself and its route to the

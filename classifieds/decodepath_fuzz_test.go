@@ -46,7 +46,7 @@ func FuzzDecodePath(f *testing.F) {
 		case 2:
 			var u *classifieds.User
 			u, err = c.Users.Create(ctx, &classifieds.UserCreateRequest{CompanyName: "Bedrijf", LastName: "Achternaam",
-				PostalCode: "2818 AA", City: "Zoetermeer", Country: "NL", Email: "info@test.nl", Cellular: "06-12345678"})
+				PostalCode: "2818 AA", City: "Zoetermeer", Country: classifieds.Ptr("NL"), Email: "info@test.nl", Cellular: "06-12345678"})
 			ok = u != nil
 		case 3:
 			var a *classifieds.Activation

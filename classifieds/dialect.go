@@ -23,7 +23,9 @@ import (
 //   - booleans as true, "1", 1 or "true";
 //   - an object the user may not have (contacts, activation) as the
 //     object, or [], false, null or "" for none;
-//   - a list (a user's contacts) as the list, or anything else for none.
+//   - a list (a user's contacts) as the list, or anything else for none;
+//   - a date-time without a zone as Amsterdam time, and MySQL's zero date
+//     as the zero Time (time.go).
 //
 // The envelope around every body ({"result", "errors", "data", ...}) is
 // read by [envelope], in the same single pass. Request bodies are written
@@ -35,6 +37,7 @@ var dialect = json.JoinOptions(jsonx.Dialect(
 	objectOrNil[UserContacts](),
 	objectOrNil[Activation](),
 	listOrNil[*Contact](),
+	vendorTime(),
 ), jsontext.EscapeForJS(true))
 
 // objectOrNil decodes a *T from a JSON object, and from anything else
@@ -115,6 +118,34 @@ func (e *envelope[D]) Failure() ([]string, bool) {
 		return []string{"result: false"}, true
 	}
 	return e.Errors, true
+}
+
+// FailureKind makes a failure the vendor reports at HTTP 200 match the
+// sentinel it means (see transport.FailureClassifier): GoedGeplaatst
+// refuses the sixth GenerateActivation within an hour with result:false
+// and "maximum number of requests has exceeded. please try again
+// later..." (API-FACTS: its HTTP status is not documented), which matches
+// [ErrRateLimited] at any status. The text is matched loosely (case,
+// spacing and punctuation aside, "maximum number of requests" or "too
+// many requests", or "exceeded" with "request"), since the vendor words
+// it carelessly and may reword it.
+func (e *envelope[D]) FailureKind() error {
+	for _, m := range e.Errors {
+		if isRateLimitText(m) {
+			return ErrRateLimited
+		}
+	}
+	return nil
+}
+
+// isRateLimitText reports whether a vendor error text says too many
+// requests were made.
+func isRateLimitText(m string) bool {
+	m = strings.Join(strings.FieldsFunc(strings.ToLower(m), func(r rune) bool {
+		return !('a' <= r && r <= 'z') && !('0' <= r && r <= '9')
+	}), " ")
+	return strings.Contains(m, "maximum number of requests") || strings.Contains(m, "too many requests") ||
+		(strings.Contains(m, "exceeded") && strings.Contains(m, "request"))
 }
 
 // errorTexts reads "errors": a list of strings, "" or absent as the vendor

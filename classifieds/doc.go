@@ -13,6 +13,34 @@
 // is the root the documented paths hang from (the vendor's examples show
 // them under /rest/v1, e.g. "POST /rest/v1/users/").
 //
+// # Where GoedGeplaatst's docs are silent
+//
+// The SDK takes one reading of each point the vendor leaves open, and the
+// fake (classifiedstest) can serve the other:
+//
+//   - country: required, default NL, "leave empty when user is not in the
+//     Netherlands". UserCreateRequest.Country nil sends "NL", Ptr("")
+//     says abroad; on update nil leaves it alone ([UserCreateRequest]).
+//   - validUntil has no zone: read as Europe/Amsterdam time, the earlier
+//     instant in the hour that happens twice in October; MySQL's zero
+//     date is the zero Time ([Time]). The zone data is embedded.
+//   - The update response is not shown: [UsersService.Update] returns the
+//     user sent back, or reads it back when the server sends none
+//     (classifiedstest.Quirks.UpdateWithoutUser).
+//   - The status of result:false is not documented: any status. The
+//     activation refusal ("maximum number of requests has exceeded")
+//     matches [ErrRateLimited] at any status
+//     ([UsersService.GenerateActivation]; the fake refuses at 200, or as
+//     a 429 with SetGenerateRefusal).
+//   - totalItems and totalInSet are not explained (the seed's example,
+//     4 and 100, suggests totalInSet is the whole set): [UsersService.All]
+//     trusts neither and bounds the walk by the larger
+//     (classifiedstest.Quirks.SeedTotals swaps them).
+//   - contacts is "an object" but PHP sends [] for an empty one; "0" ids
+//     mean none: both decode (classifiedstest.Quirks.Contacts).
+//   - externalUserId "required" yet editable only with internal features,
+//     postalCode "not mandatory when abroad": left to the server.
+//
 // # Authentication
 //
 // GoedGeplaatst issues a pre-shared key, given with [WithAPIKey] and sent
@@ -75,6 +103,9 @@
 //
 //	srv.Inject(classifiedstest.Fault{Op: "Users.Create", Status: 429, RetryAfter: 2 * time.Second})
 //	srv.Inject(classifiedstest.Fault{Op: "Users.Get", Reset: true}) // the connection is cut after the request was read
+//
+// srv.SetQuirks, srv.SetZeroValidUntil and srv.SetGenerateRefusal make it
+// answer in the vendor's other possible ways.
 package classifieds
 
 //go:generate go run ../internal/gen

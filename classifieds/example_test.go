@@ -46,7 +46,7 @@ func ExampleUsersService_Create() {
 		LastName:    "Achternaam",
 		PostalCode:  "2818 AA",
 		City:        "Zoetermeer",
-		Country:     "NL",
+		Country:     classifieds.Ptr("NL"),
 		Email:       "info@test.nl",
 		Cellular:    "06-12345678",
 	})
@@ -74,7 +74,7 @@ func ExampleUsersService_Create_validation() {
 
 	_, err := srv.Client().Users.Create(context.Background(), &classifieds.UserCreateRequest{
 		LastName:   "Jansen",
-		Country:    "NL",
+		Country:    classifieds.Ptr("NL"),
 		PostalCode: "2818 SA",
 		Gender:     "X",
 		Email:      "jansen@example.nl",

@@ -2,6 +2,7 @@ package classifieds_test
 
 import (
 	"context"
+	"net/http"
 	"testing"
 	"time"
 
@@ -25,7 +26,7 @@ func validCreate() *classifieds.UserCreateRequest {
 	return &classifieds.UserCreateRequest{
 		CompanyName: "Bedrijfsnaam", Gender: "M", FirstName: "Voornaam", LastName: "Achternaam",
 		DateOfBirth: "1980-04-09", Address: "Straatnaam", HouseNumber: "19b", PostalCode: "2818 AA",
-		City: "Zoetermeer", County: "ZH", Country: "NL", Email: "info@test.nl", Website: "www.test.nl",
+		City: "Zoetermeer", County: "ZH", Country: classifieds.Ptr("NL"), Email: "info@test.nl", Website: "www.test.nl",
 		Phone: "079-1234567", Cellular: "06-12345678",
 	}
 }
@@ -219,13 +220,23 @@ func TestUsers_GenerateActivation_revokesAndLimitsAgainstTheFake(t *testing.T) {
 		tokens = append(tokens, a.ActivationToken)
 		now = now.Add(time.Minute)
 	}
+	// The vendor's refusal: result:false at HTTP 200.
 	_, err = c.Users.GenerateActivation(ctx, u.UserID)
 	var ae *classifieds.APIError
 	require.ErrorAs(t, err, &ae)
 	assert.ErrorIs(t, err, classifieds.ErrRateLimited)
+	assert.Equal(t, 200, ae.StatusCode)
 	assert.Equal(t, []string{"maximum number of requests has exceeded. please try again later..."}, ae.Messages)
+	assert.Equal(t, 1+5+1, srv.Requests(), "a refusal at 200 is not retried")
+
+	// The same refusal as a 429, if the vendor answered that way.
+	srv.SetGenerateRefusal(http.StatusTooManyRequests)
+	_, err = c.Users.GenerateActivation(ctx, u.UserID)
+	require.ErrorAs(t, err, &ae)
+	assert.ErrorIs(t, err, classifieds.ErrRateLimited)
+	assert.Equal(t, 429, ae.StatusCode)
 	assert.Equal(t, 55*time.Minute, ae.RetryAfter, "until the first call leaves the hour")
-	assert.Equal(t, 1+5+1, srv.Requests(), "a Retry-After beyond the policy is not slept")
+	assert.Equal(t, 1+5+1+1, srv.Requests(), "a Retry-After beyond the policy is not slept")
 
 	// Only the newest token works.
 	for _, old := range append([]string{u.Activation.ActivationToken}, tokens[:4]...) {

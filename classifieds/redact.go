@@ -85,7 +85,7 @@ func (r UserCreateRequest) LogValue() slog.Value {
 		slog.String("lastName", r.LastName),
 		slog.String("email", r.Email),
 		slog.String("city", r.City),
-		slog.String("country", r.Country),
+		slog.String("country", *r.countryOrDefault()),
 	}
 	attrs = redactedAttr(attrs, "dateOfBirth", r.DateOfBirth != "")
 	attrs = redactedAttr(attrs, "address", r.Address != "" || r.HouseNumber != "" || r.PostalCode != "")

@@ -10,9 +10,10 @@ import (
 //
 // Its text fields are plain strings and every one of them is sent, "" for
 // those left unset, the way the vendor's own example does ("fax": ""): the
-// API reads "" as "not given". This also makes Country explicit: "NL" for
-// a user in the Netherlands, "" for a user abroad (the API's NL default
-// applies only to a missing field, and Create always sends it). ClientID
+// API reads "" as "not given". Country is the exception, a pointer,
+// because the vendor gives "" a meaning of its own ("leave empty when user
+// is not in the Netherlands"): nil sends the vendor's default "NL",
+// Ptr("") says the user is abroad, Ptr("NL") says it outright. ClientID
 // and ExternalUserID are pointers: nil leaves them out, so 0 can be sent.
 //
 // Checked before sending, every failure reported at once:
@@ -22,34 +23,35 @@ import (
 //   - firstName, lastName, companyName, address and city 2-255 characters;
 //   - houseNumber at most 20 characters;
 //   - gender "M" or "F"; dateOfBirth a real date as yyyy-mm-dd;
-//   - country "NL" or ""; county one of DR FL FR GE GR LI NB NH OV UT ZE ZH,
-//     or "" (it must be "" when country is "", abroad);
+//   - country nil (sent as "NL"), "NL" or "" (abroad); county one of DR FL
+//     FR GE GR LI NB NH OV UT ZE ZH, or "" (it must be "" when country is
+//     "", abroad);
 //   - postalCode a Dutch postal code ("2818 AA" or "2818AA") when country is
-//     "NL", free text when abroad.
+//     "NL" or nil, free text when abroad.
 //
 // An optional field left "" is not checked. Constraints the vendor's docs
 // contradict (externalUserId "required" yet editable only with internal
 // features; postalCode "not mandatory when abroad" yet optional) are left
 // to the server.
 type UserCreateRequest struct {
-	ClientID       *int64 `json:"clientId,omitzero"`       // editable only for clients with internal features
-	ExternalUserID *int64 `json:"externalUserId,omitzero"` // the user's ID in your own backend
-	CompanyName    string `json:"companyName"`
-	Gender         string `json:"gender"`
-	FirstName      string `json:"firstName"`
-	LastName       string `json:"lastName"`
-	DateOfBirth    string `json:"dateOfBirth"`
-	Address        string `json:"address"`
-	HouseNumber    string `json:"houseNumber"`
-	PostalCode     string `json:"postalCode"`
-	City           string `json:"city"`
-	County         string `json:"county"`
-	Country        string `json:"country"` // "NL", or "" for a user abroad
-	Email          string `json:"email"`
-	Website        string `json:"website"`
-	Phone          string `json:"phone"`
-	Fax            string `json:"fax"`
-	Cellular       string `json:"cellular"`
+	ClientID       *int64  `json:"clientId,omitzero"`       // editable only for clients with internal features
+	ExternalUserID *int64  `json:"externalUserId,omitzero"` // the user's ID in your own backend
+	CompanyName    string  `json:"companyName"`
+	Gender         string  `json:"gender"`
+	FirstName      string  `json:"firstName"`
+	LastName       string  `json:"lastName"`
+	DateOfBirth    string  `json:"dateOfBirth"`
+	Address        string  `json:"address"`
+	HouseNumber    string  `json:"houseNumber"`
+	PostalCode     string  `json:"postalCode"`
+	City           string  `json:"city"`
+	County         string  `json:"county"`
+	Country        *string `json:"country"` // nil: the vendor's default "NL"; Ptr(""): the user is abroad
+	Email          string  `json:"email"`
+	Website        string  `json:"website"`
+	Phone          string  `json:"phone"`
+	Fax            string  `json:"fax"`
+	Cellular       string  `json:"cellular"`
 }
 
 func (r *UserCreateRequest) validate() error {
@@ -61,16 +63,30 @@ func (r *UserCreateRequest) validate() error {
 	f := fields{
 		companyName: &r.CompanyName, gender: &r.Gender, firstName: &r.FirstName, lastName: &r.LastName,
 		dateOfBirth: &r.DateOfBirth, address: &r.Address, houseNumber: &r.HouseNumber, postalCode: &r.PostalCode,
-		city: &r.City, county: &r.County, country: &r.Country, email: &r.Email, phone: &r.Phone, fax: &r.Fax,
+		city: &r.City, county: &r.County, country: r.countryOrDefault(), email: &r.Email, phone: &r.Phone, fax: &r.Fax,
 		cellular: &r.Cellular,
 	}
 	f.check(v, true)
 	return v.Err()
 }
 
+// DefaultCountry is the country the vendor documents as the default, sent
+// by [UsersService.Create] when UserCreateRequest.Country is nil.
+const DefaultCountry = "NL"
+
+// countryOrDefault is the country Create sends.
+func (r *UserCreateRequest) countryOrDefault() *string {
+	if r.Country == nil {
+		return Ptr(DefaultCountry)
+	}
+	return r.Country
+}
+
 // UserUpdateRequest is the body of [UsersService.Update]. Every field is a
-// pointer: nil leaves the stored value alone and is not sent; a set field
-// is sent, even as "" (which the API reads as "not given"). Only the set
+// pointer: nil leaves the stored value alone and is not sent (a nil
+// Country leaves the country as it is: the create default does not
+// apply); a set field is sent, even as "" (which the API reads as "not
+// given", and for Country as "abroad"). Only the set
 // fields are checked, by the rules of [UserCreateRequest], with these
 // differences: email may not be set to ""; companyName and lastName may
 // not both be set to "", nor phone and cellular; a postalCode is checked

@@ -56,7 +56,7 @@ func TestSeed_threeExampleResponsesDecodeExactly(t *testing.T) {
 		assert.Equal(t, "06-12345678", u.Cellular)
 		require.NotNil(t, u.Activation)
 		assert.Equal(t, "24e53f0a35303b3aeb...8481c9d9fea83a28aa6", u.Activation.ActivationToken)
-		assert.Equal(t, time.Date(2021, 12, 2, 12, 5, 10, 0, time.UTC), u.Activation.ValidUntil.Time)
+		assert.Equal(t, time.Date(2021, 12, 2, 11, 5, 10, 0, time.UTC), u.Activation.ValidUntil.Time, "12:05:10 in Amsterdam (CET)")
 	})
 	t.Run("delete", func(t *testing.T) {
 		env, err := decodeEnvelope[users](readTestdata(t, "delete_response.json"))

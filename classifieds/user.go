@@ -7,9 +7,13 @@ import (
 )
 
 // Time is a date-time as GoedGeplaatst sends it, "2021-12-02 12:05:10"
-// with no zone (read as UTC; the vendor does not say which zone it means,
-// most likely Europe/Amsterdam). It embeds time.Time, also decodes RFC 3339,
-// a date alone, "" and null (the zero Time), and encodes as RFC 3339.
+// with no zone. The vendor does not say which zone it means; it is a
+// Dutch service, so the SDK reads it as Europe/Amsterdam time (CET or
+// CEST as the date falls; the zone data is embedded in the package, so
+// this holds on a machine without a zone database). MySQL's zero date
+// "0000-00-00 00:00:00" decodes as the zero Time. It embeds time.Time,
+// also decodes RFC 3339 (its zone kept), a date alone, "" and null (the
+// zero Time), and encodes as RFC 3339.
 type Time = jsonx.Time
 
 // User is a GoedGeplaatst user as the API returns it. IDs arrive as numbers

@@ -178,7 +178,10 @@ func checkID(op string, id int64) error {
 }
 
 // Create creates a user and returns it as stored, with the [Activation]
-// token that unlocks it (pass it to [UsersService.Activate]).
+// token that unlocks it (pass it to [UsersService.Activate]). A nil
+// Country sends the vendor's default "NL". The activation's zone-less
+// validUntil is read as Amsterdam time, and MySQL's zero date as the zero
+// Time, so a created user is never reported as a failure for its date.
 //
 // Every documented constraint is checked first (see [UserCreateRequest]);
 // all failing fields come back in one *ValidationError and nothing is
@@ -191,7 +194,9 @@ func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest, opts 
 	if err := req.validate(); err != nil {
 		return nil, err
 	}
-	r := &transport.Request{Method: http.MethodPost, Path: "/users/", Body: req, Op: "Users.Create", Route: "/users/", Options: opts}
+	body := *req
+	body.Country = req.countryOrDefault()
+	r := &transport.Request{Method: http.MethodPost, Path: "/users/", Body: &body, Op: "Users.Create", Route: "/users/", Options: opts}
 	env, err := do[users](ctx, s.t, r)
 	if err != nil {
 		return nil, err
@@ -205,12 +210,19 @@ func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest, opts 
 }
 
 // Update changes the fields set in req of the user with the given ID and
-// returns the user as the server sends it back. Only the fields set are
-// checked and sent (see [UserUpdateRequest]). When the server confirms the
-// update without sending the user back (data [] or false), Update returns
-// a nil User and a nil error; call [UsersService.Get] for the stored state.
+// returns the user as stored; it never returns a nil User with a nil
+// error. Only the fields set are checked and sent (see
+// [UserUpdateRequest]).
 //
-// API: PUT /users/ with userId in the body (safe: retried). userID must be
+// The vendor shows no update response. When the server sends the user
+// back, Update returns it. When it confirms without the user (data [] or
+// false, as the vendor's activation confirms), Update reads the user back
+// with the request of [UsersService.Get] and the same call options (one
+// more request, named "Users.Get" to hooks); should that read fail, the
+// error says the update itself was confirmed.
+//
+// API: PUT /users/ with userId in the body (safe: retried), and GET
+// /users/{userId}/ when the answer holds no user. userID must be
 // positive; a nil or empty req is a *ValidationError.
 func (s *UsersService) Update(ctx context.Context, userID int64, req *UserUpdateRequest, opts ...CallOption) (*User, error) {
 	if err := req.validate(userID); err != nil {
@@ -224,7 +236,11 @@ func (s *UsersService) Update(ctx context.Context, userID int64, req *UserUpdate
 	}
 	users := env.Data
 	if len(users) == 0 {
-		return nil, nil
+		u, err := s.Get(ctx, userID, opts...)
+		if err != nil {
+			return nil, fmt.Errorf("classifieds: Users.Update: the update was confirmed, but reading the user back failed: %w", err)
+		}
+		return u, nil
 	}
 	if u := pickUser(users, userID); u != nil {
 		return u, nil
@@ -308,7 +324,10 @@ type activateBody struct {
 // revokes every token generated before it (including the one Create
 // returned). GoedGeplaatst allows 5 calls per hour: a sixth is refused
 // with an *APIError matching [ErrRateLimited] ("maximum number of requests
-// has exceeded. please try again later...").
+// has exceeded. please try again later..."), whatever its HTTP status: the
+// vendor answers result:false, at 200 as far as is known, so StatusCode
+// may be 200 and RetryAfter 0. The token's ValidUntil is read as
+// Amsterdam time (see [Time]).
 //
 // API: POST /user/activate/generate/ with {"userId"} (unsafe: not re-sent
 // after a 5xx, since every call uses up the hourly allowance and revokes

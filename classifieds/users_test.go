@@ -2,6 +2,7 @@ package classifieds
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/url"
 	"testing"
@@ -28,7 +29,7 @@ func seedCreateRequest() *UserCreateRequest {
 	return &UserCreateRequest{
 		ClientID: Ptr[int64](1), ExternalUserID: Ptr[int64](1), CompanyName: "Bedrijfsnaam", Gender: "M",
 		FirstName: "Voornaam", LastName: "Achternaam", DateOfBirth: "1980-04-09", Address: "Straatnaam",
-		HouseNumber: "19b", PostalCode: "2818 AA", City: "Zoetermeer", County: "ZH", Country: "NL",
+		HouseNumber: "19b", PostalCode: "2818 AA", City: "Zoetermeer", County: "ZH", Country: Ptr("NL"),
 		Email: "info@test.nl", Website: "www.test.nl", Phone: "079-1234567", Fax: "", Cellular: "06-12345678",
 	}
 }
@@ -216,7 +217,7 @@ func TestUsers_Create_seedRequestAndResponse(t *testing.T) {
 		Website: "www.test.nl", Phone: "079-1234567", Fax: "", Cellular: "06-12345678",
 		Activation: &Activation{
 			ActivationToken: "24e53f0a35303b3aeb...8481c9d9fea83a28aa6",
-			ValidUntil:      Time{Time: time.Date(2021, 12, 2, 12, 5, 10, 0, time.UTC)},
+			ValidUntil:      Time{Time: time.Date(2021, 12, 2, 11, 5, 10, 0, time.UTC)}, // 12:05:10 CET
 		},
 	}
 	assert.Equal(t, want, u)
@@ -238,8 +239,27 @@ func TestUsers_Create_minimalBodySendsEveryTextField(t *testing.T) {
 	assert.Equal(t, int64(5), u.UserID)
 	assert.Nil(t, u.Activation)
 	assert.JSONEq(t, `{"companyName":"","gender":"","firstName":"","lastName":"Jansen","dateOfBirth":"","address":"",
-		"houseNumber":"","postalCode":"","city":"","county":"","country":"","email":"j@example.nl","website":"",
-		"phone":"","fax":"","cellular":"06-12345678"}`, string(m.only(t).Body))
+		"houseNumber":"","postalCode":"","city":"","county":"","country":"NL","email":"j@example.nl","website":"",
+		"phone":"","fax":"","cellular":"06-12345678"}`, string(m.only(t).Body), "a nil Country sends the vendor's default NL")
+}
+
+// TestUsers_Create_country: nil sends "NL", Ptr("") says abroad, and the
+// caller's request is not changed.
+func TestUsers_Create_country(t *testing.T) {
+	for _, tc := range []struct {
+		country *string
+		sent    string
+	}{{nil, `"NL"`}, {Ptr(""), `""`}, {Ptr("NL"), `"NL"`}} {
+		c, m := newMock(t)
+		m.on("POST", testBase+"/users/", 200, `{"result":true,"errors":"","data":{"userId":"5"}}`)
+		req := &UserCreateRequest{LastName: "Jansen", Email: "j@example.nl", Cellular: "06-12345678", Country: tc.country}
+		_, err := c.Users.Create(ctx, req)
+		require.NoError(t, err)
+		var sent map[string]json.RawMessage
+		require.NoError(t, json.Unmarshal(m.only(t).Body, &sent))
+		assert.Equal(t, tc.sent, string(sent["country"]))
+		assert.Equal(t, tc.country, req.Country, "the request is left as given")
+	}
 }
 
 func TestUsers_Create_errorResponse(t *testing.T) {
@@ -292,14 +312,37 @@ func TestUsers_Update_request(t *testing.T) {
 	assert.JSONEq(t, readTestdata(t, "update_request.json"), string(r.Body))
 }
 
+// TestUsers_Update_noUserEchoed: a confirmation without the user is
+// followed by a read, with the caller's call options; never (nil, nil).
 func TestUsers_Update_noUserEchoed(t *testing.T) {
 	for _, body := range []string{`{"result":true,"errors":[],"data":[]}`, `{"result":true,"errors":"","data":false}`} {
 		c, m := newMock(t)
 		m.on("PUT", testBase+"/users/", 200, body)
-		u, err := c.Users.Update(ctx, 12, &UserUpdateRequest{City: Ptr("Delft")})
+		m.on("GET", testBase+"/users/12/", 200, `{"result":true,"data":[{"userId":"12","city":"Delft"}]}`)
+		u, err := c.Users.Update(ctx, 12, &UserUpdateRequest{City: Ptr("Delft")}, WithCallHeader("X-Trace", "t-1"))
 		require.NoError(t, err)
-		assert.Nil(t, u)
+		require.NotNil(t, u)
+		assert.Equal(t, int64(12), u.UserID)
+		assert.Equal(t, "Delft", u.City)
+		reqs := m.requests()
+		require.Len(t, reqs, 2)
+		assert.Equal(t, "PUT", reqs[0].Method)
+		assert.Equal(t, "GET", reqs[1].Method)
+		assert.Equal(t, "/rest/v1/users/12/", reqs[1].Path)
+		assert.Equal(t, "t-1", reqs[1].Header.Get("X-Trace"), "the read-back carries the call options")
 	}
+}
+
+// TestUsers_Update_noUserEchoedReadFails: when the read-back fails, the
+// error says so, and still no (nil, nil).
+func TestUsers_Update_noUserEchoedReadFails(t *testing.T) {
+	c, m := newMock(t, WithRetryPolicy(RetryPolicy{MaxRetries: NoRetries}))
+	m.on("PUT", testBase+"/users/", 200, `{"result":true,"errors":[],"data":[]}`)
+	m.on("GET", testBase+"/users/12/", 404, `{"result":false,"errors":["user not found"]}`)
+	u, err := c.Users.Update(ctx, 12, &UserUpdateRequest{City: Ptr("Delft")})
+	assert.Nil(t, u)
+	require.ErrorIs(t, err, ErrNotFound)
+	assert.Contains(t, err.Error(), "the update was confirmed")
 }
 
 func TestUsers_Update_errorAndTransportFailure(t *testing.T) {
@@ -413,7 +456,7 @@ func TestUsers_GenerateActivation_request(t *testing.T) {
 	assert.Equal(t, &Activation{
 		UserID:          40123,
 		ActivationToken: "9f2c4b7a1d0e3f5a6b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3be1",
-		ValidUntil:      Time{Time: time.Date(2026, 1, 15, 9, 30, 0, 0, time.UTC)},
+		ValidUntil:      Time{Time: time.Date(2026, 1, 15, 8, 30, 0, 0, time.UTC)}, // 09:30 CET
 	}, a)
 	r := m.only(t)
 	assert.Equal(t, "POST", r.Method)

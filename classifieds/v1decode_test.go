@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/userapis/sdk/internal/jsonx"
 	"github.com/userapis/sdk/internal/transport"
@@ -223,7 +224,30 @@ func (a *v1Activation) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	a.UserID = int64(aux.UserID)
+	// The reading changed since: a zone-less date-time is Amsterdam time.
+	var raw struct {
+		ValidUntil any `json:"validUntil"`
+	}
+	_ = json.Unmarshal(b, &raw)
+	if s, ok := raw.ValidUntil.(string); ok && v1Zoneless(s) {
+		t := a.ValidUntil.Time
+		ams, err := time.LoadLocation("Europe/Amsterdam")
+		if err != nil {
+			return err
+		}
+		at := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), ams)
+		if _, off := at.Zone(); off == 3600 && at.Add(-time.Hour).In(ams).Hour() == at.Hour() {
+			at = at.Add(-time.Hour) // the hour that happens twice: the earlier
+		}
+		a.ValidUntil.Time = at.UTC()
+	}
 	return nil
+}
+
+// v1Zoneless reports whether s is a date and a time of day with no zone.
+func v1Zoneless(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) > 10 && !strings.HasSuffix(s, "Z") && !strings.HasSuffix(s, "z") && !strings.ContainsAny(s[10:], "+-")
 }
 
 func v1DecodeActivation(raw json.RawMessage) (*Activation, error) {

@@ -41,8 +41,11 @@ func TestUsers_Create_validationTable(t *testing.T) {
 		{"postal code lower case", func(r *classifieds.UserCreateRequest) { r.PostalCode = "1011 ab" }, nil},
 		{"postal code 9999 ZZ", func(r *classifieds.UserCreateRequest) { r.PostalCode = "9999 ZZ" }, nil},
 		{"postal code SB is allowed", func(r *classifieds.UserCreateRequest) { r.PostalCode = "2818 SB" }, nil},
-		{"abroad: free postal code", func(r *classifieds.UserCreateRequest) { r.Country, r.County, r.PostalCode = "", "", "SW1A 1AA" }, nil},
+		{"abroad: free postal code", func(r *classifieds.UserCreateRequest) {
+			r.Country, r.County, r.PostalCode = classifieds.Ptr(""), "", "SW1A 1AA"
+		}, nil},
 		{"county DR", func(r *classifieds.UserCreateRequest) { r.County = "DR" }, nil},
+		{"country nil: the default NL, postal code checked", func(r *classifieds.UserCreateRequest) { r.Country = nil }, nil},
 		{"county left empty in NL", func(r *classifieds.UserCreateRequest) { r.County = "" }, nil},
 		{"gender F", func(r *classifieds.UserCreateRequest) { r.Gender = "F" }, nil},
 		{"gender not given", func(r *classifieds.UserCreateRequest) { r.Gender = "" }, nil},
@@ -84,9 +87,10 @@ func TestUsers_Create_validationTable(t *testing.T) {
 		{"date with a time", func(r *classifieds.UserCreateRequest) { r.DateOfBirth = "1980-04-09T00:00:00Z" }, []string{"dateOfBirth"}},
 		{"county XX", func(r *classifieds.UserCreateRequest) { r.County = "XX" }, []string{"county"}},
 		{"county lower case", func(r *classifieds.UserCreateRequest) { r.County = "zh" }, []string{"county"}},
-		{"county while abroad", func(r *classifieds.UserCreateRequest) { r.Country, r.PostalCode = "", "B-1000" }, []string{"county"}},
-		{"country BE", func(r *classifieds.UserCreateRequest) { r.Country = "BE" }, []string{"country"}},
-		{"country lower case", func(r *classifieds.UserCreateRequest) { r.Country = "nl" }, []string{"country"}},
+		{"county while abroad", func(r *classifieds.UserCreateRequest) { r.Country, r.PostalCode = classifieds.Ptr(""), "B-1000" }, []string{"county"}},
+		{"country nil is NL: Dutch postal code", func(r *classifieds.UserCreateRequest) { r.Country, r.PostalCode = nil, "B-1000" }, []string{"postalCode"}},
+		{"country BE", func(r *classifieds.UserCreateRequest) { r.Country = classifieds.Ptr("BE") }, []string{"country"}},
+		{"country lower case", func(r *classifieds.UserCreateRequest) { r.Country = classifieds.Ptr("nl") }, []string{"country"}},
 		{"postal code starting with 0", func(r *classifieds.UserCreateRequest) { r.PostalCode = "0818 AA" }, []string{"postalCode"}},
 		{"postal code SA", func(r *classifieds.UserCreateRequest) { r.PostalCode = "2818 SA" }, []string{"postalCode"}},
 		{"postal code SD", func(r *classifieds.UserCreateRequest) { r.PostalCode = "2818SD" }, []string{"postalCode"}},
@@ -103,7 +107,7 @@ func TestUsers_Create_validationTable(t *testing.T) {
 		// Everything at once: every failing field, in one error.
 		{"all wrong", func(r *classifieds.UserCreateRequest) {
 			*r = classifieds.UserCreateRequest{FirstName: "A", Address: "B", City: "C", HouseNumber: long(21), Gender: "?",
-				DateOfBirth: "1980-13-01", County: "XX", Country: "NL", PostalCode: "1234", Email: "@", Fax: "1"}
+				DateOfBirth: "1980-13-01", County: "XX", Country: classifieds.Ptr("NL"), PostalCode: "1234", Email: "@", Fax: "1"}
 		}, []string{"lastName", "phone", "firstName", "address", "city", "houseNumber", "gender", "dateOfBirth", "county", "postalCode", "email", "fax"}},
 	}
 	require.GreaterOrEqual(t, len(cases), 40)

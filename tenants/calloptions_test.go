@@ -27,32 +27,37 @@ func TestUsers_everyMethod_callOptionsAndHooks(t *testing.T) {
 		op, method, route string
 		safe              bool
 		call              func(opts ...tenants.CallOption) error
+		before            []string // the calls this one makes first
 	}{
 		{"Users.Search", "GET", search, true, func(o ...tenants.CallOption) error {
 			_, err := c.Users.Search(ctx, &tenants.UserSearchOptions{Email: "ada@example.com"}, o...)
 			return err
-		}},
-		{"Users.Get", "GET", search, true, func(o ...tenants.CallOption) error { _, err := c.Users.Get(ctx, u.ID, o...); return err }},
+		}, nil},
+		{"Users.Get", "GET", search, true, func(o ...tenants.CallOption) error { _, err := c.Users.Get(ctx, u.ID, o...); return err }, nil},
 		{"Users.Create", "POST", "/tenants/{tenant}/users", false, func(o ...tenants.CallOption) error {
 			_, err := c.Users.Create(ctx, &tenants.UserCreateRequest{FirstName: "Grace", LastName: "Hopper", Email: "grace@example.com"}, o...)
 			return err
-		}},
+		}, nil},
 		{"Users.Update", "PUT", user, true, func(o ...tenants.CallOption) error {
 			_, err := c.Users.Update(ctx, u.ID, &tenants.UserUpdateRequest{PreferredName: tenants.Ptr("Countess")}, o...)
 			return err
-		}},
-		{"Users.Deactivate", "DELETE", user, true, func(o ...tenants.CallOption) error { return c.Users.Deactivate(ctx, u.ID, o...) }},
+		}, []string{"Users.Get"}},
+		{"Users.Deactivate", "DELETE", user, true, func(o ...tenants.CallOption) error { return c.Users.Deactivate(ctx, u.ID, o...) }, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.op, func(t *testing.T) {
 			var info tenants.ResponseInfo
 			require.NoError(t, tc.call(tenants.CaptureResponse(&info), tenants.WithCallHeader("X-Trace", "t-1")))
 			calls, attempts, dones := rec.Take()
-			require.Len(t, calls, 1)
-			assert.Equal(t, tenants.CallInfo{API: "tenants", Operation: tc.op, Method: tc.method, Route: tc.route, Safe: tc.safe}, calls[0])
-			require.Len(t, attempts, 1, "one attempt, one OnAttempt")
-			assert.Equal(t, calls[0], attempts[0].CallInfo)
-			assert.Equal(t, []error{nil}, dones)
+			n := len(tc.before)
+			require.Len(t, calls, n+1)
+			for i, op := range tc.before {
+				assert.Equal(t, op, calls[i].Operation, "the call named as its own method, with the same options")
+			}
+			assert.Equal(t, tenants.CallInfo{API: "tenants", Operation: tc.op, Method: tc.method, Route: tc.route, Safe: tc.safe}, calls[n])
+			require.Len(t, attempts, n+1, "one attempt, one OnAttempt, per request")
+			assert.Equal(t, calls[n], attempts[n].CallInfo)
+			assert.Equal(t, make([]error, n+1), dones)
 			assert.Contains(t, []int{200, 201, 204}, info.StatusCode)
 			assert.Equal(t, 1, info.Attempts)
 		})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strings"
 
 	"github.com/userapis/sdk/internal/transport"
@@ -36,6 +37,10 @@ type Client struct {
 	base       *url.URL
 	hostTenant bool
 	insecure   bool
+	// ownToken, set on a client ForTenant gave its own token, carries
+	// that token to Authorize on every call (the transport, and so its
+	// Authorize, is shared with the client it was derived from).
+	ownToken []CallOption
 }
 
 // Option configures a Client. Build one with the With... functions.
@@ -45,6 +50,7 @@ type config struct {
 	transport.Settings
 	tenant      string
 	token       string
+	tokenSet    bool
 	tokenHeader string
 }
 
@@ -55,7 +61,9 @@ func WithTenant(name string) Option { return Option{func(c *config) { c.tenant =
 
 // WithToken sets the service-account API token sent with every request.
 // Required; it never appears in errors, logs or the Client's printed form.
-func WithToken(token string) Option { return Option{func(c *config) { c.token = token }} }
+func WithToken(token string) Option {
+	return Option{func(c *config) { c.token, c.tokenSet = token, true }}
+}
 
 // WithTokenHeader changes the header the token is sent in, X-API-Token
 // ([DefaultTokenHeader]) by default, since Aptem does not publish it.
@@ -104,9 +112,18 @@ func NewClient(opts ...Option) (*Client, error) {
 	// One read-only value slice for every request: no allocation per call.
 	header, tokenValue := http.CanonicalHeaderKey(cfg.tokenHeader), []string{cfg.token}
 	tc, err := transport.New(transport.API{
-		Name:      "tenants",
-		Authorize: func(h http.Header) { h[header] = tokenValue },
-		JSON:      dialect,
+		Name: "tenants",
+		Authorize: func(h http.Header) {
+			// A client ForTenant gave its own token hands it over in
+			// tenantTokenKey, which never leaves the process.
+			if own, ok := h[tenantTokenKey]; ok {
+				delete(h, tenantTokenKey)
+				h[header] = own[:1]
+				return
+			}
+			h[header] = tokenValue
+		},
+		JSON: dialect,
 	}, s)
 	if err != nil {
 		errs = append(errs, err)
@@ -127,14 +144,53 @@ func newClient(tenant string, tc *transport.Client, base *url.URL, hostTenant, i
 // Tenant returns the name of the tenant the Client calls.
 func (c *Client) Tenant() string { return c.tenant }
 
-// ForTenant returns a Client for another tenant that shares c's token,
-// options and connection pool; it is cheap and does no I/O. When c's host
-// was derived from its tenant ({tenant}.aptem.co.uk) the new client's host
-// is derived from name; a base URL set with [WithBaseURL] on another host
-// is kept and only the tenant in the path changes. name must be a DNS
-// label (see [ValidTenant]).
-func (c *Client) ForTenant(name string) (*Client, error) {
+// tenantTokenKey is the request header in which a client with its own
+// token ([Client.ForTenant] with [WithToken]) hands that token to the
+// shared Authorize, which moves it into the token header before the
+// request is sent.
+const tenantTokenKey = "X-Userapis-Tenant-Token"
+
+// ForTenant returns a Client for the tenant name that shares c's
+// connection pool, retry policy and budget, limiter, hooks, logger and
+// headers; it is cheap and does no I/O. name must be a DNS label (see
+// [ValidTenant]).
+//
+// Aptem tokens belong to one tenant (a token used on another tenant
+// answers 403), so give the new tenant its own token with [WithToken] in
+// opts; without it the new client sends c's token. c is not changed.
+//
+// WithToken is the only option ForTenant accepts. Every other option
+// configures what the clients share (the pool, retries, limiter, hooks,
+// logger, headers, user agent, token header) or names the tenant, which
+// name already does; ForTenant refuses it with an error naming it. Make a
+// client with [NewClient] for a tenant that needs other settings.
+//
+// When c's host was derived from its tenant ({tenant}.aptem.co.uk) the
+// new client's host is derived from name; a base URL set with
+// [WithBaseURL] on another host is kept and only the tenant in the path
+// changes.
+func (c *Client) ForTenant(name string, opts ...Option) (*Client, error) {
+	var errs []error
 	if err := ValidTenant(name); err != nil {
+		errs = append(errs, err)
+	}
+	var cfg config
+	for _, o := range opts {
+		if o.apply != nil {
+			o.apply(&cfg)
+		}
+	}
+	if refused := refusedForTenant(&cfg); len(refused) > 0 {
+		errs = append(errs, fmt.Errorf("tenants: ForTenant accepts only WithToken; %s configure what the clients share or name the tenant: use NewClient for other settings", strings.Join(refused, ", ")))
+	}
+	ownToken := c.ownToken
+	if cfg.tokenSet {
+		if err := transport.CheckCredential("tenants", "an API token", "WithToken", cfg.token); err != nil {
+			errs = append(errs, err)
+		}
+		ownToken = []CallOption{WithCallHeader(tenantTokenKey, cfg.token)}
+	}
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	tc := c.tc
@@ -151,7 +207,48 @@ func (c *Client) ForTenant(name string) (*Client, error) {
 		}
 		base = &u
 	}
-	return newClient(name, tc, base, c.hostTenant, c.insecure), nil
+	d := newClient(name, tc, base, c.hostTenant, c.insecure)
+	d.ownToken = ownToken
+	return d, nil
+}
+
+// refusedForTenant names the options in cfg that ForTenant does not take.
+func refusedForTenant(cfg *config) []string {
+	s := &cfg.Settings
+	var out []string
+	for _, o := range []struct {
+		name string
+		set  bool
+	}{
+		{"WithTenant", cfg.tenant != ""},
+		{"WithTokenHeader", cfg.tokenHeader != ""},
+		{"WithBaseURL", s.BaseURL != ""},
+		{"WithInsecureHTTP", s.InsecureHTTP},
+		{"WithHTTPClient", s.HTTPClient != nil},
+		{"WithUserAgent", s.UserAgent != ""},
+		{"WithRetryPolicy", s.Retry != nil},
+		{"WithRateLimit", s.RatePerSecond != 0 || s.RateBurst != 0},
+		{"WithLogger", s.Logger != nil},
+		{"WithHeader", s.Headers != nil},
+		{"WithHooks", s.Hooks.OnCall != nil || s.Hooks.OnAttempt != nil},
+	} {
+		if o.set {
+			out = append(out, o.name)
+		}
+	}
+	if len(out) == 0 && !reflect.DeepEqual(*s, transport.Settings{}) {
+		out = append(out, "an option")
+	}
+	return out
+}
+
+// callOptions puts the client's own token, if it has one, before the
+// caller's options.
+func (c *Client) callOptions(opts []CallOption) []CallOption {
+	if c.ownToken == nil {
+		return opts
+	}
+	return append(c.ownToken[:1:1], opts...)
 }
 
 // tenantBaseURL is the documented API root of a tenant.

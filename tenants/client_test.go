@@ -201,7 +201,8 @@ func TestClient_ForTenant_keepsBaseURL(t *testing.T) {
 }
 
 // TestClient_ForTenant_sharesPool counts the TCP connections the server
-// accepts: clients derived with ForTenant reuse the first client's.
+// accepts: clients derived with ForTenant, each with its own token, reuse
+// the first client's.
 //
 // In the concurrent rounds the server holds every request until all of
 // the round's requests have arrived, so each round needs exactly
@@ -240,7 +241,7 @@ func TestClient_ForTenant_sharesPool(t *testing.T) {
 	c, err := tenants.NewClient(tenants.WithBaseURL(srv.URL), tenants.WithTenant("acme"), tenants.WithToken(testToken))
 	require.NoError(t, err)
 	for i := range 20 {
-		d, err := c.ForTenant(fmt.Sprintf("tenant-%d", i))
+		d, err := c.ForTenant(fmt.Sprintf("tenant-%d", i), tenants.WithToken(fmt.Sprintf("tok-%d", i)))
 		require.NoError(t, err)
 		_, err = d.Users.Get(context.Background(), 1)
 		require.NoError(t, err)
@@ -257,7 +258,7 @@ func TestClient_ForTenant_sharesPool(t *testing.T) {
 		var wg sync.WaitGroup
 		for i := range parallel {
 			wg.Go(func() {
-				d, err := c.ForTenant(fmt.Sprintf("t%d-%d", round, i))
+				d, err := c.ForTenant(fmt.Sprintf("t%d-%d", round, i), tenants.WithToken(fmt.Sprintf("tok-%d-%d", round, i)))
 				assert.NoError(t, err)
 				_, err = d.Users.Get(context.Background(), 1)
 				assert.NoError(t, err)

@@ -10,7 +10,34 @@
 //
 // [Client.Users] searches ([UsersService.Search], [UsersService.Get]),
 // creates, updates and deactivates users. [Client.ForTenant] returns a
-// client for another tenant that shares the first one's connections.
+// client for another tenant that shares the first one's connections; give
+// it that tenant's token with [WithToken], since an Aptem token belongs to
+// one tenant.
+//
+// # Where Aptem's docs are silent
+//
+// Aptem's users page is a schema without prose. Where it leaves a point
+// open the SDK takes one reading, and the fake (tenantstest) serves the
+// other where it can:
+//
+//   - PUT: replace or merge? Unknown; the body shown is the whole record.
+//     [UsersService.Update] reads the user first and PUTs the whole record
+//     with the changes overlaid, which is right either way (one more GET,
+//     and a window in which another writer's change can be overwritten:
+//     see the method). tenantstest replaces.
+//   - Required fields: the page marks none. [UsersService.Create] requires
+//     none and checks only the format of what is set; Aptem's own 400
+//     names any field it does insist on.
+//   - Formats: ids and hours are int32 (checked); dates are strings in an
+//     unstated format (sent and kept as given); e-mail fields are checked
+//     as addresses. Nothing from a body goes into a URL; the tenant name
+//     does, and must be a DNS label.
+//   - Nulls, numbers as strings, PascalCase names: not excluded for an
+//     ASP.NET API, so every user decodes from them
+//     (tenantstest.Quirks sends them).
+//   - Tokens: a token belongs to one tenant ([Client.ForTenant] with
+//     [WithToken]); the header is not published ([WithTokenHeader]).
+//   - The error body is not published: see Errors.
 //
 // The tenant name goes into the host and into every path
 // (/tenants/{tenant}/users...), so it must be a DNS label ([ValidTenant]);
@@ -34,7 +61,7 @@
 // # Errors
 //
 // Input that breaks a documented rule (no search criterion, an id that is
-// not a positive int32, a missing name or e-mail) is a [*ValidationError]
+// not a positive int32, an e-mail field that is not an address) is a [*ValidationError]
 // listing every failing field, before anything is sent. A response with an
 // error status is an [*APIError]; errors.Is maps Aptem's documented
 // statuses: 400 [ErrBadRequest], 401 [ErrUnauthorized], 403
@@ -66,8 +93,10 @@
 //	c := srv.Client() // a *tenants.Client for srv.Tenant with srv.Token
 //
 // srv.AddTenant adds a tenant and returns its token (a token used on
-// another tenant answers 403), srv.AddUser stores a user directly, and
-// srv.FailNext and srv.Requests test retry behaviour.
+// another tenant answers 403), srv.AddUser stores a user directly,
+// srv.SetQuirks makes it answer with nulls, numbers as strings or
+// PascalCase names, and srv.FailNext and srv.Requests test retry
+// behaviour. Its PUT replaces the whole record.
 //
 // The fake injects faults into one operation, in the vendor's error format:
 //

@@ -89,7 +89,8 @@ func ExampleUsersService_Update() {
 	ada := srv.AddUser(srv.Tenant, tenants.User{FirstName: "Ada", LastName: "Byron", Email: "ada@example.com", WeeklyHours: 30})
 	c := srv.Client()
 
-	// Only the fields set are sent; Ptr(0) sends a zero on purpose.
+	// Only the fields set change (Update reads the user and PUTs it back
+	// whole); Ptr(0) sets a zero on purpose.
 	u, err := c.Users.Update(context.Background(), ada.ID, &tenants.UserUpdateRequest{
 		LastName:    tenants.Ptr("Lovelace"),
 		WeeklyHours: tenants.Ptr(0),
@@ -135,7 +136,7 @@ func ExampleClient_ForTenant() {
 	fmt.Println(errors.Is(err, tenants.ErrForbidden))
 
 	// With globex's own token the derived client shares acme's connections.
-	g, err = srv.Client(tenants.WithToken(globexToken)).ForTenant("globex")
+	g, err = acme.ForTenant("globex", tenants.WithToken(globexToken))
 	if err != nil {
 		log.Fatal(err)
 	}

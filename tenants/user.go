@@ -85,15 +85,16 @@ func (u User) LogValue() slog.Value {
 	)
 }
 
-// UserCreateRequest is the body of [UsersService.Create]. FirstName,
-// LastName and Email are required (Aptem's page marks no field required;
-// the SDK insists on the three no user can do without); every other field
-// is a pointer and is sent only when set, so a zero (false, 0, "") can be
-// sent on purpose. Build pointers with [Ptr].
+// UserCreateRequest is the body of [UsersService.Create]. Aptem's page
+// marks no field required, and the SDK reads that as it stands: no field
+// is required, and Aptem answers 400 for one it does insist on.
+// FirstName, LastName and Email are plain strings, sent only when not "";
+// every other field is a pointer and is sent only when set, so a zero
+// (false, 0, "") can be sent on purpose. Build pointers with [Ptr].
 type UserCreateRequest struct {
-	FirstName          string  `json:"firstName"`
-	LastName           string  `json:"lastName"`
-	Email              string  `json:"email"`
+	FirstName          string  `json:"firstName,omitempty"`
+	LastName           string  `json:"lastName,omitempty"`
+	Email              string  `json:"email,omitempty"`
 	CaseOwnerID        *int    `json:"caseOwnerId,omitempty"`
 	MentorID           *int    `json:"mentorId,omitempty"`
 	Phone              *string `json:"phone,omitempty"`
@@ -134,10 +135,11 @@ type UserCreateRequest struct {
 	ManagerID          *int    `json:"managerId,omitempty"`
 }
 
-// UserUpdateRequest is the body of [UsersService.Update]. Every field is a
-// pointer and is sent only when set; at least one must be. Aptem does not
-// say whether a PUT clears the fields it leaves out, so send every field
-// whose value matters.
+// UserUpdateRequest is the changes [UsersService.Update] makes. Every
+// field is a pointer; at least one must be set. A nil field keeps its
+// stored value: Update sends the stored record with the set fields
+// overlaid, since Aptem does not say whether a PUT clears the fields it
+// leaves out.
 type UserUpdateRequest struct {
 	FirstName          *string `json:"firstName,omitempty"`
 	LastName           *string `json:"lastName,omitempty"`

@@ -1,14 +1,21 @@
 package tenants
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/userapis/sdk/internal/transport"
 	"github.com/userapis/sdk/internal/validate"
@@ -76,7 +83,7 @@ func (s *UsersService) Search(ctx context.Context, opts *UserSearchOptions, call
 		return nil, fmt.Errorf("tenants: Users.Search: encoding query: %w", err)
 	}
 	return s.do(ctx, &transport.Request{Method: http.MethodGet, Path: s.usersPath() + "/search", Query: q,
-		Op: "Users.Search", Route: searchRoute, Options: callOpts})
+		Op: "Users.Search", Route: searchRoute, Options: s.client.callOptions(callOpts)})
 }
 
 // Get returns the user with the given id, or an error matching
@@ -89,17 +96,26 @@ func (s *UsersService) Get(ctx context.Context, userID int, opts ...CallOption) 
 	if err := checkUserID("tenants: Users.Get", userID); err != nil {
 		return nil, err
 	}
+	return s.do(ctx, s.getRequest(userID, opts))
+}
+
+// getRequest is the request of [UsersService.Get]; Update reads the
+// current record with it too, so hooks and faults see a Users.Get.
+func (s *UsersService) getRequest(userID int, opts []CallOption) *transport.Request {
 	q := url.Values{"userId": {strconv.Itoa(userID)}}
-	return s.do(ctx, &transport.Request{Method: http.MethodGet, Path: s.usersPath() + "/search", Query: q,
-		Op: "Users.Get", Route: searchRoute, Options: opts})
+	return &transport.Request{Method: http.MethodGet, Path: s.usersPath() + "/search", Query: q,
+		Op: "Users.Get", Route: searchRoute, Options: s.client.callOptions(opts)}
 }
 
 // Create creates a user and returns it as Aptem stored it, with its new
-// id. FirstName and LastName are required and Email must be an e-mail
-// address; a nil req, or one breaking a rule, is a *ValidationError and
-// sends nothing. Not safe to retry: it is re-sent only on 429 or when the
-// connection could not be made, never after a 500, so it cannot create
-// the user twice.
+// id. Aptem marks no field required, so neither does Create: what is set
+// is checked against the seed's types and formats (e-mail addresses whose
+// domain is a DNS name, ids positive int32, hours non-negative int32) and
+// a nil req, or one breaking a rule, is a *ValidationError listing every
+// failing field; nothing is sent. A field
+// Aptem itself insists on comes back as its 400 ([ErrBadRequest]). Not
+// safe to retry: it is re-sent only on 429 or when the connection could
+// not be made, never after a 500, so it cannot create the user twice.
 //
 // API: POST /tenants/{tenantName}/users
 func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest, opts ...CallOption) (*User, error) {
@@ -108,12 +124,8 @@ func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest, opts 
 		v.Add("body", "a UserCreateRequest is required")
 		return nil, v.Err()
 	}
-	v.Required("firstName", req.FirstName)
-	v.Required("lastName", req.LastName)
-	if strings.TrimSpace(req.Email) == "" {
-		v.Add("email", "is required")
-	} else {
-		v.Email("email", req.Email)
+	if req.Email != "" {
+		checkEmail(v, "email", req.Email)
 	}
 	checkCommon(v, req.PersonalEmail, req.ManagerEmail, []namedInt{
 		{"caseOwnerId", req.CaseOwnerID, true}, {"mentorId", req.MentorID, true},
@@ -126,7 +138,7 @@ func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest, opts 
 		return nil, err
 	}
 	return s.do(ctx, &transport.Request{Method: http.MethodPost, Path: s.usersPath(), Body: req,
-		Op: "Users.Create", Route: "/tenants/{tenant}/users", Options: opts})
+		Op: "Users.Create", Route: "/tenants/{tenant}/users", Options: s.client.callOptions(opts)})
 }
 
 // Update changes the fields set in req on the user with the given id and
@@ -136,7 +148,20 @@ func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest, opts 
 // otherwise a *ValidationError is returned and nothing is sent. Safe to
 // retry.
 //
-// API: PUT /tenants/{tenantName}/users/{userId}
+// Aptem does not say whether its PUT replaces the whole record or only
+// the fields the body carries, and the seed's body is the whole record.
+// So that a replacing PUT cannot clear what the caller did not set, Update
+// first reads the user (the request of [UsersService.Get], with the same
+// call options; hooks see it as "Users.Get"), overlays the fields set in
+// req, and PUTs the complete record in the seed's shape. Fields the
+// current record has as null or does not carry stay out of the body. The
+// extra GET costs one request per Update, and the read and the write are
+// not atomic: a change another writer makes to a field this call did not
+// set, between Update's GET and its PUT, is overwritten with the value
+// the GET saw. Aptem offers no version or ETag to detect that.
+//
+// API: GET /tenants/{tenantName}/users/search?userId={userID}, then
+// PUT /tenants/{tenantName}/users/{userId}
 func (s *UsersService) Update(ctx context.Context, userID int, req *UserUpdateRequest, opts ...CallOption) (*User, error) {
 	v := validate.New("tenants: Users.Update")
 	v.Check(userID > 0 && userID <= math.MaxInt32, "userId", "must be a positive int32 id")
@@ -151,7 +176,7 @@ func (s *UsersService) Update(ctx context.Context, userID int, req *UserUpdateRe
 		v.Required("lastName", *req.LastName)
 	}
 	if req.Email != nil {
-		v.Email("email", *req.Email)
+		checkEmail(v, "email", *req.Email)
 	}
 	checkCommon(v, req.PersonalEmail, req.ManagerEmail, []namedInt{
 		{"caseOwnerId", req.CaseOwnerID, true}, {"mentorId", req.MentorID, true},
@@ -163,8 +188,103 @@ func (s *UsersService) Update(ctx context.Context, userID int, req *UserUpdateRe
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	return s.do(ctx, &transport.Request{Method: http.MethodPut, Path: s.userPath(userID), Body: req,
-		Op: "Users.Update", Route: userRoute, Options: opts})
+	full, err := s.current(ctx, userID, opts)
+	if err != nil {
+		return nil, err
+	}
+	overlay(full, req)
+	return s.do(ctx, &transport.Request{Method: http.MethodPut, Path: s.userPath(userID), Body: full,
+		Op: "Users.Update", Route: userRoute, Options: s.client.callOptions(opts)})
+}
+
+// current reads the user as [UsersService.Get] does and returns it as an
+// update body that sets every field the record carries non-null.
+func (s *UsersService) current(ctx context.Context, userID int, opts []CallOption) (*UserUpdateRequest, error) {
+	r := s.getRequest(userID, opts)
+	var raw jsontext.Value
+	if err := s.client.tc.Do(ctx, r, &raw); err != nil {
+		return nil, err
+	}
+	var u *User
+	if err := json.Unmarshal(raw, &u, dialect); err != nil || u == nil {
+		why := "the body is null, not a user"
+		if err != nil {
+			why = err.Error()
+		}
+		return nil, fmt.Errorf("tenants: %s %s: %w: reading the user before the update: %s", r.Method, r.Path, ErrUnexpectedResponse, why)
+	}
+	present, err := nonNullMembers(raw)
+	if err != nil {
+		return nil, fmt.Errorf("tenants: %s %s: %w: %v", r.Method, r.Path, ErrUnexpectedResponse, err)
+	}
+	full := new(UserUpdateRequest)
+	dst, src := reflect.ValueOf(full).Elem(), reflect.ValueOf(u).Elem()
+	for i, f := range updateFields() {
+		if present[strings.ToLower(f.json)] {
+			p := reflect.New(dst.Field(i).Type().Elem())
+			p.Elem().Set(src.FieldByIndex(f.user))
+			dst.Field(i).Set(p)
+		}
+	}
+	return full, nil
+}
+
+// overlay sets on full every field req sets.
+func overlay(full, req *UserUpdateRequest) {
+	dst, src := reflect.ValueOf(full).Elem(), reflect.ValueOf(req).Elem()
+	for i := range src.NumField() {
+		if !src.Field(i).IsNil() {
+			dst.Field(i).Set(src.Field(i))
+		}
+	}
+}
+
+// updateField maps a field of UserUpdateRequest to its JSON name and to
+// the same field of User.
+type updateField struct {
+	json string
+	user []int
+}
+
+// updateFields lists UserUpdateRequest's fields in order.
+var updateFields = sync.OnceValue(func() []updateField {
+	rt, ut := reflect.TypeFor[UserUpdateRequest](), reflect.TypeFor[User]()
+	out := make([]updateField, rt.NumField())
+	for i := range rt.NumField() {
+		f := rt.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		uf, ok := ut.FieldByName(f.Name)
+		if !ok || uf.Type != f.Type.Elem() {
+			panic("tenants: UserUpdateRequest." + f.Name + " has no matching User field")
+		}
+		out[i] = updateField{json: name, user: uf.Index}
+	}
+	return out
+})
+
+// nonNullMembers returns the lower-cased names of the members of the JSON
+// object b whose value is not null (the dialect matches names in any
+// case).
+func nonNullMembers(b jsontext.Value) (map[string]bool, error) {
+	dec := jsontext.NewDecoder(bytes.NewReader(b), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
+		return nil, errors.New("the user is not a JSON object")
+	}
+	out := map[string]bool{}
+	for dec.PeekKind() != '}' {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return nil, err
+		}
+		name := strings.ToLower(tok.String())
+		if dec.PeekKind() != 'n' {
+			out[name] = true
+		}
+		if err := dec.SkipValue(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // Deactivate deactivates the user with the given id; Aptem keeps the user,
@@ -181,7 +301,7 @@ func (s *UsersService) Deactivate(ctx context.Context, userID int, opts ...CallO
 		return err
 	}
 	return s.client.tc.Do(ctx, &transport.Request{Method: http.MethodDelete, Path: s.userPath(userID),
-		Op: "Users.Deactivate", Route: userRoute, Options: opts}, nil)
+		Op: "Users.Deactivate", Route: userRoute, Options: s.client.callOptions(opts)}, nil)
 }
 
 // do sends r and decodes the single User every users endpoint answers
@@ -214,10 +334,10 @@ type namedInt struct {
 // checkCommon checks the optional fields both request bodies share.
 func checkCommon(v *validate.Checker, personalEmail, managerEmail *string, ints []namedInt) {
 	if personalEmail != nil && *personalEmail != "" {
-		v.Email("personalEmail", *personalEmail)
+		checkEmail(v, "personalEmail", *personalEmail)
 	}
 	if managerEmail != nil && *managerEmail != "" {
-		v.Email("managerEmail", *managerEmail)
+		checkEmail(v, "managerEmail", *managerEmail)
 	}
 	for _, f := range ints {
 		switch {
@@ -230,4 +350,22 @@ func checkCommon(v *validate.Checker, personalEmail, managerEmail *string, ints 
 			v.Add(f.name, "must not be negative")
 		}
 	}
+}
+
+// checkEmail records field unless s is a bare e-mail address whose domain
+// is a DNS name: labels of 1 to 63 letters, digits and hyphens (or
+// non-ASCII, for internationalised names), none starting or ending with a
+// hyphen.
+func checkEmail(v *validate.Checker, field, s string) {
+	ok := validate.IsEmail(s)
+	if ok {
+		domain := s[strings.LastIndexByte(s, '@')+1:]
+		for label := range strings.SplitSeq(domain, ".") {
+			ok = ok && len(label) >= 1 && len(label) <= 63 && label[0] != '-' && label[len(label)-1] != '-' &&
+				strings.IndexFunc(label, func(r rune) bool {
+					return r < 0x80 && r != '-' && !('0' <= r && r <= '9') && !('a' <= r && r <= 'z') && !('A' <= r && r <= 'Z')
+				}) < 0
+		}
+	}
+	v.Check(ok, field, "must be a valid e-mail address (a@b.example, the domain a DNS name)")
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -171,7 +172,9 @@ func TestUsersService_Create_validation(t *testing.T) {
 		fields []string
 	}{
 		{"nil", nil, []string{"body"}},
-		{"empty", &tenants.UserCreateRequest{}, []string{"firstName", "lastName", "email"}},
+		{"bad e-mail domains", &tenants.UserCreateRequest{Email: "a@-x.example",
+			PersonalEmail: tenants.Ptr("a@x_y.example"), ManagerEmail: tenants.Ptr("a@" + strings.Repeat("x", 64) + ".example")},
+			[]string{"email", "personalEmail", "managerEmail"}},
 		{"bad emails and ids", &tenants.UserCreateRequest{FirstName: "A", LastName: "B", Email: "not-an-email",
 			PersonalEmail: tenants.Ptr("x@"), ManagerEmail: tenants.Ptr("Mary <m@e.co>"),
 			GroupID: tenants.Ptr(0), MentorID: tenants.Ptr(-3), WeeklyHours: tenants.Ptr(-1), ManagerID: tenants.Ptr(1 << 31)},
@@ -193,6 +196,18 @@ func TestUsersService_Create_validation(t *testing.T) {
 	}
 }
 
+// TestUsersService_Create_nothingRequired: Aptem marks no field required,
+// so an empty request is sent, as {}.
+func TestUsersService_Create_nothingRequired(t *testing.T) {
+	rec := newRecorder(t, 200, `{"id":9}`)
+	u, err := rec.client(t).Users.Create(context.Background(), &tenants.UserCreateRequest{})
+	require.NoError(t, err)
+	assert.Equal(t, 9, u.ID)
+	assert.Equal(t, "{}", string(rec.only(t).Body))
+}
+
+// TestUsersService_Update_request: Update reads the user (the request Get
+// sends), then PUTs the whole record with the set fields overlaid.
 func TestUsersService_Update_request(t *testing.T) {
 	rec := newRecorder(t, 200, string(readFile(t, "user.json")))
 	req := &tenants.UserUpdateRequest{FirstName: tenants.Ptr("Augusta"), JobActiveSync: tenants.Ptr(false),
@@ -200,27 +215,42 @@ func TestUsersService_Update_request(t *testing.T) {
 	u, err := rec.client(t).Users.Update(context.Background(), 4021, req)
 	require.NoError(t, err)
 	assertUserFixture(t, u)
-	r := rec.only(t)
+	reqs := rec.requests()
+	require.Len(t, reqs, 2)
+	get := reqs[0]
+	assert.Equal(t, http.MethodGet, get.Method)
+	assert.Equal(t, "/api/1.0/tenants/acme/users/search", get.Path)
+	assert.Equal(t, "userId=4021", get.RawQuery)
+	assertAuth(t, get)
+	r := reqs[1]
 	assert.Equal(t, http.MethodPut, r.Method)
 	assert.Equal(t, "/api/1.0/tenants/acme/users/4021", r.Path)
 	assert.Empty(t, r.RawQuery)
 	assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
 	assertAuth(t, r)
 	assert.JSONEq(t, string(readFile(t, "update-request.golden.json")), string(r.Body))
-	assertSentAsBefore(t, req, r.Body)
+	var sent map[string]any
+	require.NoError(t, json.Unmarshal(r.Body, &sent))
+	assert.Len(t, sent, 41, "every documented field but id")
+	assert.NotContains(t, sent, "id")
 }
 
 // TestUsersService_Update_v1Bytes sends the values encoding/json v1 and v2
 // write differently and checks the wire bytes are v1's.
 func TestUsersService_Update_v1Bytes(t *testing.T) {
-	rec := newRecorder(t, 200, string(readFile(t, "user.json")))
+	rec := newRecorder(t, 200, `{"id":4021,"lastName":null,"email":"a@b.co","weeklyHours":7}`)
 	req := &tenants.UserUpdateRequest{FirstName: tenants.Ptr("<b>Ada</b> & \u2028co"), Phone: tenants.Ptr(""),
 		JobActiveSync: tenants.Ptr(false), PlannedHours: tenants.Ptr(0), Title: tenants.Ptr("\xff")}
 	_, err := rec.client(t).Users.Update(context.Background(), 4021, req)
 	require.NoError(t, err)
-	body := rec.only(t).Body
-	assertSentAsBefore(t, req, body)
-	assert.Equal(t, "{\"firstName\":\"<b>Ada</b> & \\u2028co\",\"phone\":\"\",\"jobActiveSync\":false,\"title\":\"\ufffd\",\"plannedHours\":0}", string(body))
+	reqs := rec.requests()
+	require.Len(t, reqs, 2)
+	body := reqs[1].Body
+	full := *req
+	full.Email, full.WeeklyHours = tenants.Ptr("a@b.co"), tenants.Ptr(7)
+	assertSentAsBefore(t, &full, body)
+	assert.Equal(t, "{\"firstName\":\"<b>Ada</b> & \\u2028co\",\"phone\":\"\",\"jobActiveSync\":false,\"email\":\"a@b.co\",\"title\":\"\ufffd\",\"plannedHours\":0,\"weeklyHours\":7}", string(body),
+		"the record's null lastName and the fields it lacks stay out")
 }
 
 func TestUsersService_Update_validation(t *testing.T) {

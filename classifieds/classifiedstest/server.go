@@ -26,7 +26,8 @@ const (
 	// GenerateActivation made it.
 	ActivationLifetime = 24 * time.Hour
 	// GenerateLimit is how many GenerateActivation calls a user may make in
-	// any hour; the next one is refused with 429 and a Retry-After.
+	// any hour; the next one is refused as the vendor does, result:false
+	// at HTTP 200 (see [Server.SetGenerateRefusal] for a 429).
 	GenerateLimit = 5
 	// Prefix is the path the API's documented paths hang from.
 	Prefix = "/rest/v1"
@@ -64,12 +65,16 @@ type Server struct {
 	order  []int64 // user IDs in creation order (ascending)
 	nextID int64
 	now    func() time.Time
+
+	quirks         Quirks
+	zeroValidUntil bool
+	refusal        int // status of a refused GenerateActivation
 }
 
 // NewServer starts a fake with no users and a random API key. Close it
 // when done.
 func NewServer() *Server {
-	s := &Server{APIKey: randomKey(), users: map[int64]*record{}, nextID: 1, now: time.Now}
+	s := &Server{APIKey: randomKey(), users: map[int64]*record{}, nextID: 1, now: time.Now, refusal: http.StatusOK}
 	s.kit = fakekit.Start(http.HandlerFunc(s.serve), fakekit.Options{
 		Authorize:  s.authorize,
 		WriteError: writeError,

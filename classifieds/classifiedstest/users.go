@@ -52,6 +52,7 @@ type wireUser struct {
 	Phone          string      `json:"phone"`
 	Fax            string      `json:"fax"`
 	Cellular       string      `json:"cellular"`
+	Contacts       any         `json:"contacts,omitempty"` // only with Quirks.Contacts
 	Activation     *wireActive `json:"activation,omitempty"`
 }
 
@@ -61,8 +62,28 @@ type wireActive struct {
 	ValidUntil      string `json:"validUntil"`
 }
 
-// vendorTime is the vendor's date-time layout: no T, no zone.
+// vendorTime is the vendor's date-time layout: no T, no zone. The fake
+// writes Amsterdam wall time in it, as the Dutch vendor most likely does
+// (see [Server.SetZeroValidUntil] for MySQL's zero date).
 const vendorTime = "2006-01-02 15:04:05"
+
+// amsterdam is the zone of the vendor's date-times; time/tzdata, imported
+// by package classifieds, makes it load on any machine.
+var amsterdam = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Amsterdam")
+	if err != nil {
+		panic("classifiedstest: " + err.Error())
+	}
+	return loc
+}()
+
+// formatValidUntil writes t as the vendor does. Call with s.mu held.
+func (s *Server) formatValidUntil(t time.Time) string {
+	if s.zeroValidUntil {
+		return "0000-00-00 00:00:00"
+	}
+	return t.In(amsterdam).Format(vendorTime)
+}
 
 func (u *record) wire() *wireUser {
 	t := u.text
@@ -124,9 +145,12 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 		Page: page, ItemsPerPage: size, Speed: 0.0010221004486084, Data: []*wireUser{}}
 	from, to := fakekit.PageSpan(len(s.order), page-1, size)
 	for _, id := range s.order[from:to] {
-		env.Data = append(env.Data, s.users[id].wire())
+		env.Data = append(env.Data, s.withQuirks(s.users[id].wire(), id))
 	}
 	env.TotalInSet = len(env.Data)
+	if s.quirks.SeedTotals {
+		env.TotalItems, env.TotalInSet = env.TotalInSet, env.TotalItems
+	}
 	fakekit.WriteJSON(w, http.StatusOK, env)
 }
 
@@ -139,7 +163,7 @@ func (s *Server) get(w http.ResponseWriter, id int64) {
 		return
 	}
 	fakekit.WriteJSON(w, http.StatusOK, listEnvelope{Result: true, TotalItems: 1, TotalInSet: 1, Page: 1,
-		ItemsPerPage: classifieds.DefaultItemsPerPage, Speed: 0.0004, Data: []*wireUser{u.wire()}})
+		ItemsPerPage: classifieds.DefaultItemsPerPage, Speed: 0.0004, Data: []*wireUser{s.withQuirks(u.wire(), id)}})
 }
 
 // body is a decoded request body, with the vendor's tolerance for IDs
@@ -222,7 +246,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 	s.insert(u)
 	u.token, u.validUntil = newToken(), s.now().Add(ActivationLifetime)
 	out := u.wire()
-	out.Activation = &wireActive{ActivationToken: u.token, ValidUntil: u.validUntil.UTC().Format(vendorTime)}
+	out.Activation = &wireActive{ActivationToken: u.token, ValidUntil: s.formatValidUntil(u.validUntil)}
 	// The vendor's create example answers "errors" as "" rather than [].
 	fakekit.WriteJSON(w, http.StatusOK, envelope{Result: true, Errors: "", Data: out})
 }
@@ -269,7 +293,11 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	*old = u
-	fakekit.WriteJSON(w, http.StatusOK, envelope{Result: true, Errors: []string{}, Data: u.wire()})
+	if s.quirks.UpdateWithoutUser {
+		fakekit.WriteJSON(w, http.StatusOK, envelope{Result: true, Errors: []string{}, Data: []any{}})
+		return
+	}
+	fakekit.WriteJSON(w, http.StatusOK, envelope{Result: true, Errors: []string{}, Data: s.withQuirks(u.wire(), id)})
 }
 
 func (s *Server) delete(w http.ResponseWriter, id int64) {
@@ -335,15 +363,17 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) {
 	now := s.now()
 	u.generated = slices.DeleteFunc(u.generated, func(t time.Time) bool { return !now.Before(t.Add(time.Hour)) })
 	if len(u.generated) >= GenerateLimit {
-		wait := u.generated[0].Add(time.Hour).Sub(now)
-		w.Header().Set("Retry-After", strconv.Itoa(int((wait+time.Second-1)/time.Second)))
-		writeError(w, http.StatusTooManyRequests, "maximum number of requests has exceeded. please try again later...")
+		if s.refusal != http.StatusOK {
+			wait := u.generated[0].Add(time.Hour).Sub(now)
+			w.Header().Set("Retry-After", strconv.Itoa(int((wait+time.Second-1)/time.Second)))
+		}
+		writeError(w, s.refusal, "maximum number of requests has exceeded. please try again later...")
 		return
 	}
 	u.generated = append(u.generated, now)
 	u.token, u.validUntil = newToken(), now.Add(ActivationLifetime) // older tokens are revoked
 	fakekit.WriteJSON(w, http.StatusOK, envelope{Result: true, Errors: []string{},
-		Data: wireActive{UserID: id, ActivationToken: u.token, ValidUntil: u.validUntil.UTC().Format(vendorTime)}})
+		Data: wireActive{UserID: id, ActivationToken: u.token, ValidUntil: s.formatValidUntil(u.validUntil)}})
 }
 
 // readUserBody reads a JSON body that must name a userId, answering 400

@@ -88,7 +88,7 @@ func fullWalk(ctx context.Context, w io.Writer, c *classifieds.Client) error {
 	u, err := c.Users.Create(ctx, &classifieds.UserCreateRequest{
 		CompanyName: "Bedrijfsnaam", FirstName: "Voornaam", LastName: "Achternaam", Gender: "M",
 		DateOfBirth: "1980-04-09", Address: "Straatnaam", HouseNumber: "19b", PostalCode: "2818 AA",
-		City: "Zoetermeer", County: "ZH", Country: "NL", Email: "info@test.nl", Website: "www.test.nl",
+		City: "Zoetermeer", County: "ZH", Country: classifieds.Ptr("NL"), Email: "info@test.nl", Website: "www.test.nl",
 		Phone: "079-1234567", Cellular: "06-12345678",
 	})
 	if err != nil {

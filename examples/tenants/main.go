@@ -131,7 +131,8 @@ func tenantBoundary(ctx context.Context, w io.Writer, srv *tenantstest.Server) e
 	}
 	fmt.Fprintf(w, "Tenant %q with %q's token: %v\n", g.Tenant(), srv.Tenant, err)
 
-	if g, err = srv.Client(tenants.WithToken(globexToken)).ForTenant("globex"); err != nil {
+	// Same connections, globex's own token.
+	if g, err = srv.Client().ForTenant("globex", tenants.WithToken(globexToken)); err != nil {
 		return err
 	}
 	_, err = g.Users.Get(ctx, 1)

@@ -25,7 +25,7 @@ func classifiedsTour(ctx context.Context, t *tour, live bool) error {
 		return err
 	}
 
-	bad := &classifieds.UserCreateRequest{LastName: "V", PostalCode: "0123 XY", Country: "NL", Gender: "X", Email: "nobody"}
+	bad := &classifieds.UserCreateRequest{LastName: "V", PostalCode: "0123 XY", Country: classifieds.Ptr("NL"), Gender: "X", Email: "nobody"}
 	_, err = c.Users.Create(ctx, bad)
 	var verr *classifieds.ValidationError
 	if !errors.As(err, &verr) {
@@ -39,7 +39,7 @@ func classifiedsTour(ctx context.Context, t *tour, live bool) error {
 	u, err := c.Users.Create(ctx, &classifieds.UserCreateRequest{
 		CompanyName: "Bedrijfsnaam", FirstName: "Voornaam", LastName: "Achternaam", Gender: "M",
 		DateOfBirth: "1980-04-09", Address: "Straatnaam", HouseNumber: "19b", PostalCode: "2818 AA",
-		City: "Zoetermeer", County: "ZH", Country: "NL", Email: "info@test.nl", Phone: "079-1234567",
+		City: "Zoetermeer", County: "ZH", Country: classifieds.Ptr("NL"), Email: "info@test.nl", Phone: "079-1234567",
 	})
 	if err != nil {
 		return fmt.Errorf("create: %w", err)

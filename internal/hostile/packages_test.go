@@ -61,7 +61,7 @@ func unsafeCalls(t *testing.T) []unsafeCall {
 		}},
 		{"classifieds Users.Create", func(ctx context.Context, base string, hc *http.Client) error {
 			_, err := cls(base, hc).Users.Create(ctx, &classifieds.UserCreateRequest{CompanyName: "Bedrijf", LastName: "Achternaam",
-				PostalCode: "2818 AA", City: "Zoetermeer", Country: "NL", Email: "info@test.nl", Cellular: "06-12345678"})
+				PostalCode: "2818 AA", City: "Zoetermeer", Country: classifieds.Ptr("NL"), Email: "info@test.nl", Cellular: "06-12345678"})
 			return err
 		}},
 		{"classifieds Users.Activate", func(ctx context.Context, base string, hc *http.Client) error {

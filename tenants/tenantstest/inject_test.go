@@ -63,7 +63,7 @@ func TestServer_Inject_everyOperation(t *testing.T) {
 			_, err := c.Users.Create(ctx, &tenants.UserCreateRequest{FirstName: "B", LastName: "B", Email: fmt.Sprintf("b%d@example.com", n)})
 			return err
 		}},
-		{Op: "Users.Update", Do: func() error {
+		{Op: "Users.Update", Shares: []string{"Users.Get", "Users.Search"}, Do: func() error { // it reads the user first
 			_, err := c.Users.Update(ctx, ada.ID, &tenants.UserUpdateRequest{FirstName: tenants.Ptr("Ada")})
 			return err
 		}},

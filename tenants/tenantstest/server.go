@@ -64,6 +64,7 @@ type Server struct {
 	mu      sync.Mutex
 	tenants map[string]*tenant // by name
 	tokens  map[string]string  // token -> tenant name
+	quirks  Quirks
 }
 
 // tenant is one tenant's data.

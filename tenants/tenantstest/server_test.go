@@ -210,7 +210,7 @@ func TestServer_retries(t *testing.T) {
 		srv.FailNext(1, http.StatusBadGateway)
 		_, err = c.Users.Get(ctx, u.ID)
 		require.NoError(t, err)
-		assert.Equal(t, 4, srv.Requests()-before)
+		assert.Equal(t, 5, srv.Requests()-before, "Update reads the user first: GET, PUT 500, PUT; then GET 502, GET")
 	})
 	t.Run("Create is not retried after a 500", func(t *testing.T) {
 		before := srv.Requests()
@@ -304,4 +304,57 @@ func TestServer_idsAsNumbers(t *testing.T) {
 	assert.Equal(t, float64(1), m["id"])
 	assert.Equal(t, float64(5), m["groupId"])
 	assert.Len(t, m, 42, "every documented field is sent")
+}
+
+// TestServer_update_replacesTheRecord: the fake's PUT is a full replace,
+// so a partial body, as Users.Update sent before it read the record
+// first, clears every field it leaves out; the SDK's Update keeps them.
+func TestServer_update_replacesTheRecord(t *testing.T) {
+	srv := tenantstest.NewServer()
+	defer srv.Close()
+	u := srv.AddUser(srv.Tenant, tenants.User{FirstName: "Ada", LastName: "Lovelace", Email: "ada@example.com",
+		GroupID: 5, JobActiveSync: true, PlannedHours: 450})
+
+	status, _ := do(t, srv, "PUT", fmt.Sprintf("/tenants/acme/users/%d", u.ID), srv.Token, `{"title":"Dr"}`)
+	require.Equal(t, 200, status)
+	wiped, ok := srv.User(srv.Tenant, u.ID)
+	require.True(t, ok)
+	assert.Equal(t, tenants.User{ID: u.ID, Title: "Dr"}, wiped, "the partial PUT cleared everything else")
+
+	v := srv.AddUser(srv.Tenant, tenants.User{FirstName: "Grace", LastName: "Hopper", Email: "grace@example.com",
+		GroupID: 5, JobActiveSync: true, PlannedHours: 450})
+	_, err := srv.Client().Users.Update(ctx, v.ID, &tenants.UserUpdateRequest{Title: tenants.Ptr("Dr")})
+	require.NoError(t, err)
+	kept, _ := srv.User(srv.Tenant, v.ID)
+	v.Title = "Dr"
+	assert.Equal(t, v, kept)
+}
+
+// TestServer_SetQuirks: each quirk changes the wire form of a user, and
+// Quirks{} restores the seed's.
+func TestServer_SetQuirks(t *testing.T) {
+	srv := tenantstest.NewServer()
+	defer srv.Close()
+	u := srv.AddUser(srv.Tenant, tenants.User{FirstName: "Ada", GroupID: 5, JobActiveSync: true})
+	path := fmt.Sprintf("/tenants/acme/users/search?userId=%d", u.ID)
+	tests := []struct {
+		q        tenantstest.Quirks
+		has, not []string
+	}{
+		{tenantstest.Quirks{}, []string{`"groupId":5`, `"jobActiveSync":true`, `"lastName":""`}, []string{"null"}},
+		{tenantstest.Quirks{Nulls: true}, []string{`"lastName":null`, `"mentorId":null`, `"groupId":5`}, []string{`""`}},
+		{tenantstest.Quirks{StringNumbers: true}, []string{`"groupId":"5"`, `"jobActiveSync":"true"`}, nil},
+		{tenantstest.Quirks{PascalCase: true}, []string{`"FirstName":"Ada"`, `"IAICT"`}, []string{`"firstName"`}},
+	}
+	for _, tt := range tests {
+		srv.SetQuirks(tt.q)
+		status, body := do(t, srv, "GET", path, srv.Token, "")
+		require.Equal(t, 200, status)
+		for _, s := range tt.has {
+			assert.Contains(t, body, s, "%+v", tt.q)
+		}
+		for _, s := range tt.not {
+			assert.NotContains(t, body, s, "%+v", tt.q)
+		}
+	}
 }

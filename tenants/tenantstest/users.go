@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/userapis/sdk/internal/fakekit"
 	"github.com/userapis/sdk/tenants"
 )
 
@@ -41,7 +40,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		u := t.users[uid]
 		if (id == 0 || u.ID == id) && (refNum == "" || u.ReferenceNumber == refNum) &&
 			(email == "" || strings.EqualFold(u.Email, email)) {
-			fakekit.WriteJSON(w, http.StatusOK, u)
+			s.writeUser(w, u)
 			return
 		}
 	}
@@ -64,10 +63,12 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 	u.ID = t.nextID
 	t.nextID++
 	t.users[u.ID] = u
-	fakekit.WriteJSON(w, http.StatusOK, u)
+	s.writeUser(w, u)
 }
 
-// update changes the fields the body sets.
+// update replaces the user with the body: a field the body leaves out is
+// cleared, the reading of Aptem's PUT that loses most when a client sends
+// only what changed (Aptem does not say which it does).
 func (s *Server) update(w http.ResponseWriter, r *http.Request) {
 	body, ok := readBody(w, r)
 	if !ok {
@@ -79,12 +80,12 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	next := *u
+	next := tenants.User{ID: u.ID}
 	if !merge(w, &next, body) || !s.lookup(r).valid(w, &next) {
 		return
 	}
 	*u = next
-	fakekit.WriteJSON(w, http.StatusOK, u)
+	s.writeUser(w, u)
 }
 
 // deactivate changes the user's status; the user stays searchable.
@@ -142,22 +143,17 @@ func merge(w http.ResponseWriter, u *tenants.User, body []byte) bool {
 	return true
 }
 
-// valid answers 400 unless u has its names and a unique e-mail address.
-// Call with s.mu held.
+// valid answers 400 unless u's e-mail address, when it has one, looks
+// like one and no other user of the tenant has it. Aptem marks no field
+// required, so neither does the fake. Call with s.mu held.
 func (t *tenant) valid(w http.ResponseWriter, u *tenants.User) bool {
 	bad := map[string][]string{}
-	if strings.TrimSpace(u.FirstName) == "" {
-		bad["firstName"] = append(bad["firstName"], "The FirstName field is required.")
-	}
-	if strings.TrimSpace(u.LastName) == "" {
-		bad["lastName"] = append(bad["lastName"], "The LastName field is required.")
-	}
 	at := strings.LastIndexByte(u.Email, '@')
-	if at <= 0 || at == len(u.Email)-1 {
+	if u.Email != "" && (at <= 0 || at == len(u.Email)-1) {
 		bad["email"] = append(bad["email"], "The Email field is not a valid e-mail address.")
 	}
 	for _, other := range t.users {
-		if other.ID != u.ID && strings.EqualFold(other.Email, u.Email) {
+		if u.Email != "" && other.ID != u.ID && strings.EqualFold(other.Email, u.Email) {
 			bad["email"] = append(bad["email"], "The e-mail address is already in use.")
 			break
 		}
