@@ -34,13 +34,10 @@ type Client struct {
 	// base is the base URL the client was built with; hostTenant says
 	// whether its host is the tenant's own ({tenant}.aptem.co.uk), so
 	// ForTenant must change the host as well as the path.
-	base       *url.URL
-	hostTenant bool
-	insecure   bool
-	// ownToken, set on a client ForTenant gave its own token, carries
-	// that token to Authorize on every call (the transport, and so its
-	// Authorize, is shared with the client it was derived from).
-	ownToken []CallOption
+	base        *url.URL
+	hostTenant  bool
+	insecure    bool
+	tokenHeader string // canonical name of the header the token goes in
 }
 
 // Option configures a Client. Build one with the With... functions.
@@ -112,18 +109,9 @@ func NewClient(opts ...Option) (*Client, error) {
 	// One read-only value slice for every request: no allocation per call.
 	header, tokenValue := http.CanonicalHeaderKey(cfg.tokenHeader), []string{cfg.token}
 	tc, err := transport.New(transport.API{
-		Name: "tenants",
-		Authorize: func(h http.Header) {
-			// A client ForTenant gave its own token hands it over in
-			// tenantTokenKey, which never leaves the process.
-			if own, ok := h[tenantTokenKey]; ok {
-				delete(h, tenantTokenKey)
-				h[header] = own[:1]
-				return
-			}
-			h[header] = tokenValue
-		},
-		JSON: dialect,
+		Name:      "tenants",
+		Authorize: func(h http.Header) { h[header] = tokenValue },
+		JSON:      dialect,
 	}, s)
 	if err != nil {
 		errs = append(errs, err)
@@ -132,7 +120,9 @@ func NewClient(opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	base, _ := url.Parse(tc.BaseURL())
-	return newClient(cfg.tenant, tc, base, hostTenant, s.InsecureHTTP), nil
+	c := newClient(cfg.tenant, tc, base, hostTenant, s.InsecureHTTP)
+	c.tokenHeader = header
+	return c, nil
 }
 
 func newClient(tenant string, tc *transport.Client, base *url.URL, hostTenant, insecure bool) *Client {
@@ -143,12 +133,6 @@ func newClient(tenant string, tc *transport.Client, base *url.URL, hostTenant, i
 
 // Tenant returns the name of the tenant the Client calls.
 func (c *Client) Tenant() string { return c.tenant }
-
-// tenantTokenKey is the request header in which a client with its own
-// token ([Client.ForTenant] with [WithToken]) hands that token to the
-// shared Authorize, which moves it into the token header before the
-// request is sent.
-const tenantTokenKey = "X-Userapis-Tenant-Token"
 
 // ForTenant returns a Client for the tenant name that shares c's
 // connection pool, retry policy and budget, limiter, hooks, logger and
@@ -183,12 +167,10 @@ func (c *Client) ForTenant(name string, opts ...Option) (*Client, error) {
 	if refused := refusedForTenant(&cfg); len(refused) > 0 {
 		errs = append(errs, fmt.Errorf("tenants: ForTenant accepts only WithToken; %s configure what the clients share or name the tenant: use NewClient for other settings", strings.Join(refused, ", ")))
 	}
-	ownToken := c.ownToken
 	if cfg.tokenSet {
 		if err := transport.CheckCredential("tenants", "an API token", "WithToken", cfg.token); err != nil {
 			errs = append(errs, err)
 		}
-		ownToken = []CallOption{WithCallHeader(tenantTokenKey, cfg.token)}
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -207,8 +189,13 @@ func (c *Client) ForTenant(name string, opts ...Option) (*Client, error) {
 		}
 		base = &u
 	}
+	if cfg.tokenSet {
+		// Same pool, retry budget and settings; only the credential differs.
+		header, token := c.tokenHeader, []string{cfg.token}
+		tc = tc.WithAuthorize(func(h http.Header) { h[header] = token })
+	}
 	d := newClient(name, tc, base, c.hostTenant, c.insecure)
-	d.ownToken = ownToken
+	d.tokenHeader = c.tokenHeader
 	return d, nil
 }
 
@@ -240,15 +227,6 @@ func refusedForTenant(cfg *config) []string {
 		out = append(out, "an option")
 	}
 	return out
-}
-
-// callOptions puts the client's own token, if it has one, before the
-// caller's options.
-func (c *Client) callOptions(opts []CallOption) []CallOption {
-	if c.ownToken == nil {
-		return opts
-	}
-	return append(c.ownToken[:1:1], opts...)
 }
 
 // tenantBaseURL is the documented API root of a tenant.

@@ -83,7 +83,7 @@ func (s *UsersService) Search(ctx context.Context, opts *UserSearchOptions, call
 		return nil, fmt.Errorf("tenants: Users.Search: encoding query: %w", err)
 	}
 	return s.do(ctx, &transport.Request{Method: http.MethodGet, Path: s.usersPath() + "/search", Query: q,
-		Op: "Users.Search", Route: searchRoute, Options: s.client.callOptions(callOpts)})
+		Op: "Users.Search", Route: searchRoute, Options: callOpts})
 }
 
 // Get returns the user with the given id, or an error matching
@@ -104,7 +104,7 @@ func (s *UsersService) Get(ctx context.Context, userID int, opts ...CallOption) 
 func (s *UsersService) getRequest(userID int, opts []CallOption) *transport.Request {
 	q := url.Values{"userId": {strconv.Itoa(userID)}}
 	return &transport.Request{Method: http.MethodGet, Path: s.usersPath() + "/search", Query: q,
-		Op: "Users.Get", Route: searchRoute, Options: s.client.callOptions(opts)}
+		Op: "Users.Get", Route: searchRoute, Options: opts}
 }
 
 // Create creates a user and returns it as Aptem stored it, with its new
@@ -138,7 +138,7 @@ func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest, opts 
 		return nil, err
 	}
 	return s.do(ctx, &transport.Request{Method: http.MethodPost, Path: s.usersPath(), Body: req,
-		Op: "Users.Create", Route: "/tenants/{tenant}/users", Options: s.client.callOptions(opts)})
+		Op: "Users.Create", Route: "/tenants/{tenant}/users", Options: opts})
 }
 
 // Update changes the fields set in req on the user with the given id and
@@ -194,7 +194,7 @@ func (s *UsersService) Update(ctx context.Context, userID int, req *UserUpdateRe
 	}
 	overlay(full, req)
 	return s.do(ctx, &transport.Request{Method: http.MethodPut, Path: s.userPath(userID), Body: full,
-		Op: "Users.Update", Route: userRoute, Options: s.client.callOptions(opts)})
+		Op: "Users.Update", Route: userRoute, Options: opts})
 }
 
 // current reads the user as [UsersService.Get] does and returns it as an
@@ -301,7 +301,7 @@ func (s *UsersService) Deactivate(ctx context.Context, userID int, opts ...CallO
 		return err
 	}
 	return s.client.tc.Do(ctx, &transport.Request{Method: http.MethodDelete, Path: s.userPath(userID),
-		Op: "Users.Deactivate", Route: userRoute, Options: s.client.callOptions(opts)}, nil)
+		Op: "Users.Deactivate", Route: userRoute, Options: opts}, nil)
 }
 
 // do sends r and decodes the single User every users endpoint answers

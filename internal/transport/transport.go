@@ -191,6 +191,15 @@ func (c *Client) WithBaseURL(rawURL string, insecure bool) (*Client, error) {
 	return &d, nil
 }
 
+// WithAuthorize returns a Client that shares c's connections, retry
+// policy and budget, limiter, hooks and logger, and sets its credentials
+// with authorize instead of c's (a tenant with a token of its own).
+func (c *Client) WithAuthorize(authorize func(h http.Header)) *Client {
+	d := *c
+	d.api.Authorize = authorize
+	return &d
+}
+
 // BaseURL returns the base URL requests are made against.
 func (c *Client) BaseURL() string { return c.base }
 
