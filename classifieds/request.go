@@ -113,10 +113,6 @@ type UserUpdateRequest struct {
 	Cellular       *string `json:"cellular,omitzero"`
 }
 
-// Ptr returns a pointer to v, for the optional fields of the request and
-// option types: &UserUpdateRequest{City: classifieds.Ptr("Delft")}.
-func Ptr[T any](v T) *T { return &v }
-
 func (r *UserUpdateRequest) validate(userID int64) error {
 	v := validate.New("classifieds: Users.Update")
 	v.Positive("userId", userID)

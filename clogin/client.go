@@ -132,7 +132,3 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // BaseURL returns the API root requests are made against.
 func (c *Client) BaseURL() string { return c.tc.BaseURL() }
-
-// Ptr returns a pointer to v, for the optional fields of the request
-// types: &UpdateRequest{SubmitForms: clogin.Ptr(false)}.
-func Ptr[T any](v T) *T { return &v }

@@ -126,3 +126,7 @@ func WithCallHeader(key, value string) CallOption { return transport.WithCallHea
 // CaptureResponse fills info in when the call returns, success or error:
 // the last status and headers, the request id, the attempts and the time.
 func CaptureResponse(info *ResponseInfo) CallOption { return transport.CaptureResponse(info) }
+
+// Ptr returns a pointer to v, for the optional fields of the request
+// types, so that false, 0 and "" can be sent: clogin.Ptr(false).
+func Ptr[T any](v T) *T { return &v }

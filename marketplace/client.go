@@ -90,7 +90,3 @@ func NewClient(opts ...Option) (*Client, error) {
 
 // BaseURL returns the API root requests are made against.
 func (c *Client) BaseURL() string { return c.tc.BaseURL() }
-
-// Ptr returns a pointer to v, for the optional fields of the request
-// types: &UserUpdateRequest{Visits: marketplace.Ptr(0)}.
-func Ptr[T any](v T) *T { return &v }

@@ -195,7 +195,3 @@ func (r UserUpdateRequest) LogValue() slog.Value { return setFieldsValue(r) }
 func setFieldsValue(r any) slog.Value {
 	return slog.GroupValue(slog.String("fields", strings.Join(jsonx.SetFields(r), ",")))
 }
-
-// Ptr returns a pointer to v, for the optional fields of the request
-// structs: tenants.Ptr(0), tenants.Ptr(false), tenants.Ptr("").
-func Ptr[T any](v T) *T { return &v }
