@@ -13,11 +13,8 @@ type Client struct {
 	// Users reads, creates, updates, removes and activates users.
 	Users *UsersService
 
-	t *transport.Client
+	tc *transport.Client
 }
-
-// Option configures a Client. Build one with the With... functions.
-type Option struct{ apply func(*config) }
 
 type config struct {
 	transport.Settings
@@ -56,8 +53,8 @@ func NewClient(opts ...Option) (*Client, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	c := &Client{t: t}
-	c.Users = &UsersService{t: t}
+	c := &Client{tc: t}
+	c.Users = &UsersService{tc: t}
 	return c, nil
 }
 

@@ -23,7 +23,7 @@ const (
 // UsersService reads, creates, updates, removes and activates the users of
 // the client the API key belongs to. Get it from [Client.Users].
 type UsersService struct {
-	t *transport.Client
+	tc *transport.Client
 }
 
 // UserListOptions are the search parameters of [UsersService.List]. The
@@ -69,7 +69,7 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions, callOpts
 		return nil, fmt.Errorf("classifieds: Users.List: %w", err)
 	}
 	r := &transport.Request{Method: http.MethodGet, Path: "/users/", Query: q, Op: "Users.List", Route: "/users/", Options: callOpts}
-	env, err := do[users](ctx, s.t, r)
+	env, err := do[users](ctx, s.tc, r)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +152,7 @@ func (s *UsersService) Get(ctx context.Context, userID int64, opts ...CallOption
 		return nil, err
 	}
 	r := &transport.Request{Method: http.MethodGet, Path: userPath(userID), Op: "Users.Get", Route: "/users/{id}/", Options: opts}
-	env, err := do[users](ctx, s.t, r)
+	env, err := do[users](ctx, s.tc, r)
 	if err != nil {
 		return nil, err
 	}
@@ -197,7 +197,7 @@ func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest, opts 
 	body := *req
 	body.Country = req.countryOrDefault()
 	r := &transport.Request{Method: http.MethodPost, Path: "/users/", Body: &body, Op: "Users.Create", Route: "/users/", Options: opts}
-	env, err := do[users](ctx, s.t, r)
+	env, err := do[users](ctx, s.tc, r)
 	if err != nil {
 		return nil, err
 	}
@@ -230,7 +230,7 @@ func (s *UsersService) Update(ctx context.Context, userID int64, req *UserUpdate
 	}
 	r := &transport.Request{Method: http.MethodPut, Path: "/users/", Body: updateBody{UserID: userID, UserUpdateRequest: req},
 		Op: "Users.Update", Route: "/users/", Options: opts}
-	env, err := do[users](ctx, s.t, r)
+	env, err := do[users](ctx, s.tc, r)
 	if err != nil {
 		return nil, err
 	}
@@ -287,7 +287,7 @@ func (s *UsersService) Delete(ctx context.Context, userID int64, opts *DeleteOpt
 	if err := v.Err(); err != nil {
 		return err
 	}
-	_, err := do[skipped](ctx, s.t, r)
+	_, err := do[skipped](ctx, s.tc, r)
 	return err
 }
 
@@ -310,7 +310,7 @@ func (s *UsersService) Activate(ctx context.Context, userID int64, token string,
 	if err := v.Err(); err != nil {
 		return err
 	}
-	_, err := do[skipped](ctx, s.t, &transport.Request{Method: http.MethodPost, Path: "/user/activate/",
+	_, err := do[skipped](ctx, s.tc, &transport.Request{Method: http.MethodPost, Path: "/user/activate/",
 		Body: activateBody{UserID: userID, ActivationToken: token}, Op: "Users.Activate", Route: "/user/activate/", Options: opts})
 	return err
 }
@@ -338,7 +338,7 @@ func (s *UsersService) GenerateActivation(ctx context.Context, userID int64, opt
 	}
 	r := &transport.Request{Method: http.MethodPost, Path: "/user/activate/generate/", Body: generateBody{UserID: userID},
 		Op: "Users.GenerateActivation", Route: "/user/activate/generate/", Options: opts}
-	env, err := do[activations](ctx, s.t, r)
+	env, err := do[activations](ctx, s.tc, r)
 	if err != nil {
 		return nil, err
 	}

@@ -53,9 +53,6 @@ type Client struct {
 	tc *transport.Client
 }
 
-// Option configures a Client. Build one with the With... functions.
-type Option struct{ apply func(*config) }
-
 type config struct {
 	transport.Settings
 	creds    Credentials
@@ -129,6 +126,3 @@ func NewClient(opts ...Option) (*Client, error) {
 	}
 	return &Client{Users: &UsersService{tc: tc}, tc: tc}, nil
 }
-
-// BaseURL returns the API root requests are made against.
-func (c *Client) BaseURL() string { return c.tc.BaseURL() }

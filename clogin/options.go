@@ -78,6 +78,12 @@ const NoRetries = transport.NoRetries
 // honoured up to 60s, a retry budget of 500 tokens.
 func DefaultRetryPolicy() RetryPolicy { return transport.DefaultRetryPolicy() }
 
+// Option configures a Client. Build one with the With... functions.
+type Option struct{ apply func(*config) }
+
+// BaseURL returns the API root the client's requests are made against.
+func (c *Client) BaseURL() string { return c.tc.BaseURL() }
+
 // WithInsecureHTTP allows a plain-http base URL to a non-loopback host.
 func WithInsecureHTTP() Option { return Option{func(c *config) { c.InsecureHTTP = true }} }
 

@@ -27,9 +27,6 @@ type Client struct {
 // service is what every service holds: the shared transport.
 type service struct{ tc *transport.Client }
 
-// Option configures a Client. Build one with the With... functions.
-type Option struct{ apply func(*config) }
-
 type config struct {
 	transport.Settings
 	apiKey       string
@@ -87,6 +84,3 @@ func NewClient(opts ...Option) (*Client, error) {
 		tc:        tc,
 	}, nil
 }
-
-// BaseURL returns the API root requests are made against.
-func (c *Client) BaseURL() string { return c.tc.BaseURL() }

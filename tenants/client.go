@@ -40,9 +40,6 @@ type Client struct {
 	tokenHeader string // canonical name of the header the token goes in
 }
 
-// Option configures a Client. Build one with the With... functions.
-type Option struct{ apply func(*config) }
-
 type config struct {
 	transport.Settings
 	tenant      string
