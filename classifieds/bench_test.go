@@ -11,9 +11,10 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/userapis/sdk/internal/benchkit"
 )
 
 // The benchmarks below compare each public call with the call a careful
@@ -207,7 +208,7 @@ func BenchmarkGet(b *testing.B) {
 	ctx := context.Background()
 	b.Run("sdk", func(b *testing.B) {
 		c := benchClient(b, srv)
-		defer cpuPerOp(b)()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			u, err := c.Users.Get(ctx, 1)
 			if err != nil || u.UserID != 1 || u.Contacts == nil || len(u.Contacts.Contacts) != 2 {
@@ -216,7 +217,7 @@ func BenchmarkGet(b *testing.B) {
 		}
 	})
 	b.Run("hand", func(b *testing.B) {
-		defer cpuPerOp(b)()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			env, err := handDo[[]handUser](ctx, http.MethodGet, srv.URL+"/users/1/", nil)
 			if err != nil || len(env.Data) != 1 || env.Data[0].UserID != 1 || len(env.Data[0].Contacts.Contacts) != 2 {
@@ -232,7 +233,7 @@ func BenchmarkList100(b *testing.B) {
 	ctx := context.Background()
 	b.Run("sdk", func(b *testing.B) {
 		c := benchClient(b, srv)
-		defer cpuPerOp(b)()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			p, err := c.Users.List(ctx, &UserListOptions{ItemsPerPage: 100})
 			if err != nil || len(p.Items) != 100 {
@@ -241,7 +242,7 @@ func BenchmarkList100(b *testing.B) {
 		}
 	})
 	b.Run("hand", func(b *testing.B) {
-		defer cpuPerOp(b)()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			env, err := handDo[[]handUser](ctx, http.MethodGet, srv.URL+"/users/?itemsPerPage=100", nil)
 			if err != nil || len(env.Data) != 100 {
@@ -267,7 +268,7 @@ func BenchmarkCreate(b *testing.B) {
 	ctx := context.Background()
 	b.Run("sdk", func(b *testing.B) {
 		c := benchClient(b, srv)
-		defer cpuPerOp(b)()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			u, err := c.Users.Create(ctx, benchCreateRequest())
 			if err != nil || u.UserID != 19569 || u.Activation == nil {
@@ -276,7 +277,7 @@ func BenchmarkCreate(b *testing.B) {
 		}
 	})
 	b.Run("hand", func(b *testing.B) {
-		defer cpuPerOp(b)()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			env, err := handDo[handUser](ctx, http.MethodPost, srv.URL+"/users/", benchCreateRequest())
 			if err != nil || env.Data.UserID != 19569 || env.Data.Activation == nil {
@@ -296,7 +297,7 @@ func BenchmarkGetParallel64(b *testing.B) {
 	par := max(1, 64/runtime.GOMAXPROCS(0))
 	b.Run("sdk", func(b *testing.B) {
 		c := benchClient(b, srv)
-		defer cpuPerOp(b)()
+		defer benchkit.CPUPerOp(b)()
 		b.SetParallelism(par)
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {
@@ -309,7 +310,7 @@ func BenchmarkGetParallel64(b *testing.B) {
 		})
 	})
 	b.Run("hand", func(b *testing.B) {
-		defer cpuPerOp(b)()
+		defer benchkit.CPUPerOp(b)()
 		b.SetParallelism(par)
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {
@@ -321,19 +322,4 @@ func BenchmarkGetParallel64(b *testing.B) {
 			}
 		})
 	})
-}
-
-// cpuPerOp reports allocations and, when the returned func runs, the
-// process's CPU time per operation (client and loopback server alike,
-// for both sides): on a loaded machine a steadier figure than wall time.
-func cpuPerOp(b *testing.B) func() {
-	b.ReportAllocs()
-	start := cpuTime()
-	return func() { b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op") }
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -11,9 +11,10 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/userapis/sdk/internal/benchkit"
 )
 
 // The benchmarks below compare each public call with the call a careful
@@ -250,7 +251,7 @@ func BenchmarkGet(b *testing.B) {
 	ctx := context.Background()
 	b.Run("sdk", func(b *testing.B) {
 		c := benchClient(b, srv)
-		defer cpuPerOp(b)()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			r, err := c.Users.GetInfo(ctx, benchGetInfoRequest())
 			if err != nil || r.UserInfo.CloginID != 5550001 || len(r.Children) != 2 {
@@ -259,7 +260,7 @@ func BenchmarkGet(b *testing.B) {
 		}
 	})
 	b.Run("hand", func(b *testing.B) {
-		defer cpuPerOp(b)()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			r, err := handGetInfo(ctx, srv.URL)
 			if err != nil || r.UserInfo.CloginID != 5550001 || len(r.Children) != 2 {
@@ -276,7 +277,7 @@ func BenchmarkList100(b *testing.B) {
 	ctx := context.Background()
 	b.Run("sdk", func(b *testing.B) {
 		c := benchClient(b, srv)
-		defer cpuPerOp(b)()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			p, err := c.Users.List(ctx, &UserListOptions{GroupID: 7770001, AllFields: true})
 			if err != nil || len(p.Users) != 50 || len(p.Children) != 63 {
@@ -285,7 +286,7 @@ func BenchmarkList100(b *testing.B) {
 		}
 	})
 	b.Run("hand", func(b *testing.B) {
-		defer cpuPerOp(b)()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			var p handPage
 			err := handDo(ctx, srv.URL, &handRequest{Action: "get_user_list", GroupID: 7770001, Doc: map[string]any{"_allfields": true}},
@@ -304,7 +305,7 @@ func BenchmarkCreate(b *testing.B) {
 	ctx := context.Background()
 	b.Run("sdk", func(b *testing.B) {
 		c := benchClient(b, srv)
-		defer cpuPerOp(b)()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			r, err := c.Users.Create(ctx, &CreateRequest{
 				GroupID: 7770001, SubmitForms: Ptr(false), DisableEmailSending: Ptr(true),
@@ -320,7 +321,7 @@ func BenchmarkCreate(b *testing.B) {
 		}
 	})
 	b.Run("hand", func(b *testing.B) {
-		defer cpuPerOp(b)()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			var r handResult
 			f, t := false, true
@@ -345,7 +346,7 @@ func BenchmarkGetParallel64(b *testing.B) {
 	par := max(1, 64/runtime.GOMAXPROCS(0))
 	b.Run("sdk", func(b *testing.B) {
 		c := benchClient(b, srv)
-		defer cpuPerOp(b)()
+		defer benchkit.CPUPerOp(b)()
 		b.SetParallelism(par)
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {
@@ -358,7 +359,7 @@ func BenchmarkGetParallel64(b *testing.B) {
 		})
 	})
 	b.Run("hand", func(b *testing.B) {
-		defer cpuPerOp(b)()
+		defer benchkit.CPUPerOp(b)()
 		b.SetParallelism(par)
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {
@@ -370,19 +371,4 @@ func BenchmarkGetParallel64(b *testing.B) {
 			}
 		})
 	})
-}
-
-// cpuPerOp reports allocations and, when the returned func runs, the
-// process's CPU time per operation (client and loopback server alike,
-// for both sides): on a loaded machine a steadier figure than wall time.
-func cpuPerOp(b *testing.B) func() {
-	b.ReportAllocs()
-	start := cpuTime()
-	return func() { b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op") }
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
