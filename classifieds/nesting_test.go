@@ -11,17 +11,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/userapis/sdk/internal/hostile"
 )
 
 // Decoding is linear in the body whatever its nesting: members the types
 // do not model, and contacts or activations of another shape, are skipped
 // in the one pass. Nesting deeper than encoding/json/v2's limit (10000) is
 // refused.
-
-// deepArrays is n nested arrays around a string: [[["x"]]].
-func deepArrays(n int) string {
-	return string(bytes.Repeat([]byte{'['}, n)) + `"x"` + string(bytes.Repeat([]byte{']'}, n))
-}
 
 // nestedListBody fills about size bytes with users whose unmodelled
 // members and contacts nest 2000 deep.
@@ -32,8 +28,8 @@ func nestedListBody(size int) []byte {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString(`{"userId":"` + strconv.Itoa(i+1) + `","extra":` + deepArrays(2000) + `,"contacts":` + deepArrays(2000) +
-			`,"activation":{"x":` + deepArrays(2000) + `}}`)
+		b.WriteString(`{"userId":"` + strconv.Itoa(i+1) + `","extra":` + hostile.DeepArrays(2000) + `,"contacts":` + hostile.DeepArrays(2000) +
+			`,"activation":{"x":` + hostile.DeepArrays(2000) + `}}`)
 	}
 	b.WriteString(`]}`)
 	return b.Bytes()
@@ -102,14 +98,14 @@ func TestUsers_List_nestedBodyDecodes(t *testing.T) {
 // response.
 func TestUsers_List_absurdNestingIsUnexpectedResponse(t *testing.T) {
 	for name, body := range map[string]string{
-		"data":   `{"result":true,"data":` + deepArrays(10001) + `}`,
-		"member": `{"result":true,"data":[{"userId":1,"x":` + deepArrays(10001) + `}]}`,
+		"data":   `{"result":true,"data":` + hostile.DeepArrays(10001) + `}`,
+		"member": `{"result":true,"data":[{"userId":1,"x":` + hostile.DeepArrays(10001) + `}]}`,
 	} {
 		_, err := serve(t, []byte(body)).Users.List(context.Background(), nil)
 		assert.ErrorIs(t, err, ErrUnexpectedResponse, name)
 	}
 	// A failure said before the broken part is still seen.
-	env, err := decodeEnvelope[users](`{"result":false,"errors":["no"],"data":` + deepArrays(10001) + `}`)
+	env, err := decodeEnvelope[users](`{"result":false,"errors":["no"],"data":` + hostile.DeepArrays(10001) + `}`)
 	require.Error(t, err)
 	msgs, failed := env.Failure()
 	assert.True(t, failed)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/userapis/sdk/internal/hostile"
 )
 
 // Decoding is linear in the body whatever its nesting: free-form parts
@@ -18,23 +19,18 @@ import (
 // read once, and every Raw is a slice of one copy of the body. Nesting
 // deeper than encoding/json/v2's limit (10000) is refused.
 
-// deepArrays is n nested arrays around a string: [[["x"]]].
-func deepArrays(n int) string {
-	return string(bytes.Repeat([]byte{'['}, n)) + `"x"` + string(bytes.Repeat([]byte{']'}, n))
-}
-
 // nestedBody fills about size bytes with the worst shapes for a users
 // response: deep lists in msg (a text), doc (free-form) and children
 // (get_info's family part), side by side.
 func nestedResultBody(size int) []byte {
 	var b bytes.Buffer
-	b.WriteString(`{"success":true,"user_info":{"clogin_id":"1","group_id":"2","connected_to":"1"},"msg":` + deepArrays(4000) +
-		`,"children":` + deepArrays(4000) + `,"doc":[`)
+	b.WriteString(`{"success":true,"user_info":{"clogin_id":"1","group_id":"2","connected_to":"1"},"msg":` + hostile.DeepArrays(4000) +
+		`,"children":` + hostile.DeepArrays(4000) + `,"doc":[`)
 	for i := 0; b.Len() < size; i++ {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString(`{"f":` + deepArrays(2000) + `}`)
+		b.WriteString(`{"f":` + hostile.DeepArrays(2000) + `}`)
 	}
 	b.WriteString(`]}`)
 	return b.Bytes()
@@ -159,7 +155,7 @@ func TestUsers_List_nestedFamiliesShareOneCopy(t *testing.T) {
 // Nesting past encoding/json/v2's limit is refused as an unexpected
 // response, for each call's body.
 func TestUsers_absurdNesting_isUnexpectedResponse(t *testing.T) {
-	deep := deepArrays(10001)
+	deep := hostile.DeepArrays(10001)
 	for name, body := range map[string]string{
 		"doc":      `{"success":true,"doc":` + deep + `}`,
 		"msg":      `{"success":true,"msg":` + deep + `}`,
