@@ -240,12 +240,15 @@ func TestTransport_RateLimit_waitPastDeadlineIsDeadlineExceeded(t *testing.T) {
 	srv := newCounting(t, func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(`{}`)) })
 	c := newClient(t, srv.URL, func(s *Settings) { s.SetRateLimit(0.01, 1) })
 	require.NoError(t, c.Do(context.Background(), &Request{Method: "GET", Path: "/u"}, &struct{}{}))
-	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	// The next token is 100 s away; the deadline is 3 s away. Refusing at
+	// once takes microseconds, waiting out the deadline 3 s: a 1 s bound
+	// tells them apart even on a loaded machine.
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	start := time.Now()
 	err := c.Do(ctx, &Request{Method: "GET", Path: "/u"}, &struct{}{})
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.Less(t, time.Since(start), 150*time.Millisecond, "a wait that cannot fit the deadline is refused at once")
+	assert.Less(t, time.Since(start), time.Second, "a wait that cannot fit the deadline is refused at once")
 	assert.Equal(t, 1, srv.hits())
 }
 
