@@ -31,14 +31,21 @@ import (
 // read by [envelope], in the same single pass. Request bodies are written
 // byte for byte as encoding/json v1 wrote them: U+2028 and U+2029 escaped
 // (v2 leaves them raw), "<" and "&" not.
-var dialect = json.JoinOptions(jsonx.Dialect(
+//
+// The generated decoders (json_gen.go) read User, UserContacts, Contact
+// and Activation in that same way without reflection; tolerance is what
+// v2 applies to every other value, and what a fuzz test checks them
+// against.
+var dialect = json.JoinOptions(jsonx.Dialect(decoders, tolerance), jsontext.EscapeForJS(true))
+
+var tolerance = json.JoinUnmarshalers(
 	jsonx.Ints,
 	jsonx.Bools,
 	objectOrNil[UserContacts](),
 	objectOrNil[Activation](),
 	listOrNil[*Contact](),
 	vendorTime(),
-), jsontext.EscapeForJS(true))
+)
 
 // objectOrNil decodes a *T from a JSON object, and from anything else
 // (PHP's [], false, null, "") as nil.

@@ -3,6 +3,7 @@ package marketplace
 import (
 	"context"
 	"fmt"
+	"github.com/go-json-experiment/json"
 
 	"github.com/userapis/sdk/internal/jsonx"
 	"github.com/userapis/sdk/internal/transport"
@@ -16,7 +17,14 @@ import (
 // also from PHP's [] for an empty object. Date-times are [Time], which
 // decodes itself. Request bodies are written as encoding/json v1 wrote
 // them.
-var dialect = jsonx.Dialect(jsonx.Ints, jsonx.Bools, jsonx.Strings, jsonx.EmptyArrayAsObject[map[string]any]())
+//
+// The generated decoders (json_gen.go) read User, UserPage and
+// BroadbandEntry in that same way without reflection; tolerance is what
+// v2 applies to every other value, and what a fuzz test checks them
+// against.
+var dialect = jsonx.Dialect(decoders, tolerance)
+
+var tolerance = json.JoinUnmarshalers(jsonx.Ints, jsonx.Bools, jsonx.Strings, jsonx.EmptyArrayAsObject[map[string]any]())
 
 // do sends r and decodes its answer into a new T. A body that is JSON null
 // is not a T: it is an error matching [ErrUnexpectedResponse], never a

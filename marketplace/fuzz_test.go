@@ -8,6 +8,8 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/userapis/sdk/internal/decodecheck"
 )
 
 // tolerantUser exercises every tolerant form the dialect accepts for a
@@ -148,5 +150,26 @@ func FuzzUserPage_UnmarshalJSON(f *testing.F) {
 		}
 		var again UserPage
 		require.NoError(t, json.Unmarshal(first, &again), "re-decoding %s", first)
+	})
+}
+
+// FuzzGenerated_sameAsReflective checks the generated decoders of User,
+// UserPage and BroadbandEntry against v2's reflective reading of the same
+// dialect: the same bodies accepted, the same values.
+func FuzzGenerated_sameAsReflective(f *testing.F) {
+	for _, name := range []string{"testdata/user.json", "testdata/users_list.json", "testdata/broadband_entry.json"} {
+		b, err := os.ReadFile(name)
+		require.NoError(f, err)
+		f.Add(b)
+	}
+	f.Add([]byte(tolerantUser))
+	f.Add([]byte(`{"ID": 1, "First_Name": "a", "ſurname": "b", "META": [], "meta": {"k": null}, "visits": null, "visits": "2", "x": {"y": [1]}}`))
+	f.Add([]byte(`{"items": [null, {"id": "u_1", "email": null}], "total": "3", "page": null, "size": 1.0}`))
+	f.Add([]byte(`{"id": "\u00e9\ud800", "cp_id": true, "meta": {"a": 1e400}}`))
+	f.Add([]byte(`{"first_name": "x", "first_name": null, "dob": null, "meta": null}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		decodecheck.SameAsReflective[User](t, b, Dialect, Reflective)
+		decodecheck.SameAsReflective[UserPage](t, b, Dialect, Reflective)
+		decodecheck.SameAsReflective[BroadbandEntry](t, b, Dialect, Reflective)
 	})
 }

@@ -1,6 +1,10 @@
 package tenants
 
-import "github.com/go-json-experiment/json"
+import (
+	"github.com/go-json-experiment/json"
+
+	"github.com/userapis/sdk/internal/jsonx"
+)
 
 // Decode decodes b as the client decodes a response body into a T: with
 // the package's dialect, one pass, and JSON null refused.
@@ -14,3 +18,9 @@ func Decode[T any](b []byte) (*T, error) {
 	}
 	return v, nil
 }
+
+// Reflective is the dialect without the generated decoders.
+var Reflective = jsonx.Dialect(tolerance)
+
+// Dialect is the client's dialect.
+var Dialect = dialect

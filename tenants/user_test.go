@@ -10,6 +10,8 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/userapis/sdk/internal/decodecheck"
 )
 
 func TestUser_LogValue(t *testing.T) {
@@ -74,5 +76,20 @@ func FuzzUser_UnmarshalJSON(f *testing.F) {
 		var again User
 		require.NoError(t, json.Unmarshal(out, &again))
 		assert.Equal(t, *u, again)
+	})
+}
+
+// FuzzGenerated_sameAsReflective checks the generated User decoder
+// against v2's reflective reading of the same dialect: the same bodies
+// accepted, the same values.
+func FuzzGenerated_sameAsReflective(f *testing.F) {
+	b, err := os.ReadFile("testdata/user.json")
+	require.NoError(f, err)
+	f.Add(b)
+	f.Add([]byte(`{"id":"4021","caseOwnerId":null,"mentorId":"","groupId":5.0,"jobActiveSync":"1"}`))
+	f.Add([]byte(`{"ID":1,"FIRSTNAME":"a","iaenglish":"b","firstName":null,"phone":7,"x":[{}],"jobActiveSync":null}`))
+	f.Add([]byte(`{"email":"\u00e9\ud800","plannedHours":"1e3","weeklyHours":2147483648}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		decodecheck.SameAsReflective[User](t, b, Dialect, Reflective)
 	})
 }

@@ -1,5 +1,6 @@
-// Package decodecheck holds the invariant every fuzz target of the SDK's
-// public calls asserts on their outcome.
+// Package decodecheck holds the invariants the SDK's fuzz targets assert:
+// on the outcome of every public call ([Outcome]), and that generated
+// decoders read as the reflective dialect does ([SameAsReflective]).
 package decodecheck
 
 import (

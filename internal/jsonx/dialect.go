@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"strconv"
 	"strings"
 
 	"github.com/go-json-experiment/json"
@@ -99,25 +98,8 @@ func decodeBool(dec *jsontext.Decoder, p *bool) error {
 // takes v2's own path, untouched.
 var Strings = json.UnmarshalFromFunc(func(dec *jsontext.Decoder, p *string) error {
 	switch dec.PeekKind() {
-	case '0':
-		v, err := dec.ReadValue()
-		if err != nil {
-			return err
-		}
-		// A number too large for a float64 is refused, as encoding/json
-		// v1 refuses it.
-		if _, err := strconv.ParseFloat(string(v), 64); err != nil {
-			return fmt.Errorf("jsonx: number %.20s out of range", v)
-		}
-		*p = string(v)
-		return nil
-	case 't', 'f':
-		v, err := dec.ReadValue()
-		if err != nil {
-			return err
-		}
-		*p = string(v)
-		return nil
+	case '0', 't', 'f':
+		return LaxString(dec, p)
 	}
 	return errors.ErrUnsupported
 })

@@ -1,0 +1,276 @@
+// Command decoders writes a package's json_gen.go: for each struct type
+// named on its command line, a function that decodes the type's JSON
+// object member by member, with a switch on the member name and, for each
+// field, the reader the package's dialect uses for that kind of value. The
+// functions are joined into the package's decoders variable, a set of
+// type-level unmarshalers that its dialect puts first.
+//
+// What v2 would do with reflection, a type-level lookup per value and a
+// second call per value of a tolerant kind, these functions do with a
+// switch: BenchmarkDialect in internal/jsonx measures the difference. They
+// keep v2's reading under the package's dialect: an exact name first, then
+// one that matches under strings.EqualFold; the last of repeated members
+// wins; null leaves a struct as it was; an unknown member is skipped.
+//
+// Usage, from a package's doc.go:
+//
+//	//go:generate go run ../internal/gen/decoders [-read kind=reader]... Type...
+//
+// A -read flag maps a field type, as written in the source ("string",
+// "int", "Time", "jsonx.Money"), to a function
+// func(*jsontext.Decoder, *T) error, or to "method" for the type's own
+// UnmarshalJSONFrom. A field of a listed struct type calls that type's
+// decoder; any other field goes to json.UnmarshalDecode, which applies the
+// dialect (its options travel with the decoder). Use a reader only for a
+// type the dialect has no type-level unmarshaler of its own for, or the
+// same one: the reader replaces it.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"log"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/userapis/sdk/internal/jsonx"
+)
+
+const output = "json_gen.go"
+
+type readers map[string]string
+
+func (r readers) String() string { return fmt.Sprint(map[string]string(r)) }
+
+func (r readers) Set(s string) error {
+	k, v, ok := strings.Cut(s, "=")
+	if !ok || k == "" || v == "" {
+		return fmt.Errorf("want kind=reader, got %q", s)
+	}
+	r[k] = v
+	return nil
+}
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("gen/decoders: ")
+	read := readers{}
+	flag.Var(read, "read", "kind=reader: the function that reads a field of that type (repeatable)")
+	flag.Parse()
+	pkg := os.Getenv("GOPACKAGE")
+	if pkg == "" {
+		log.Fatal("run me with go generate (GOPACKAGE is not set)")
+	}
+	if flag.NArg() == 0 {
+		log.Fatal("name the struct types to generate decoders for")
+	}
+	structs, err := parseStructs(".")
+	if err != nil {
+		log.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, name := range flag.Args() {
+		if structs[name] == nil {
+			log.Fatalf("%s: no such struct type (a generic or embedding type cannot be generated)", name)
+		}
+		want[name] = true
+	}
+	g := &gen{pkg: pkg, read: read, want: want, imports: map[string]bool{}}
+	for _, name := range flag.Args() {
+		if err := g.decoder(name, structs[name]); err != nil {
+			log.Fatal(err)
+		}
+	}
+	src, err := format.Source(g.file())
+	if err != nil {
+		log.Fatalf("%v\n%s", err, g.file())
+	}
+	if err := os.WriteFile(output, src, 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+type structType struct {
+	fset *token.FileSet
+	st   *ast.StructType
+}
+
+// parseStructs reads the non-generic struct types declared in the
+// package's non-test files.
+func parseStructs(dir string) (map[string]*structType, error) {
+	fset := token.NewFileSet()
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*structType{}
+	for _, path := range files {
+		if strings.HasSuffix(path, "_test.go") || filepath.Base(path) == output {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, s := range gd.Specs {
+				ts := s.(*ast.TypeSpec)
+				if st, ok := ts.Type.(*ast.StructType); ok && ts.TypeParams == nil && !ts.Assign.IsValid() {
+					out[ts.Name.Name] = &structType{fset, st}
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+type field struct {
+	goName, jsonName, typ string
+}
+
+type gen struct {
+	pkg     string
+	read    readers
+	want    map[string]bool
+	imports map[string]bool
+	body    bytes.Buffer
+	funcs   []string
+}
+
+// fields lists the struct's fields as v2 sees them, refusing what the
+// generated code does not reproduce (embedded fields, tag options that
+// change decoding).
+func (g *gen) fields(name string, s *structType) ([]field, error) {
+	var out []field
+	for _, f := range s.st.Fields.List {
+		var typ bytes.Buffer
+		_ = printer.Fprint(&typ, s.fset, f.Type)
+		tag := ""
+		if f.Tag != nil {
+			t, err := strconv.Unquote(f.Tag.Value)
+			if err != nil {
+				return nil, err
+			}
+			tag = reflect.StructTag(t).Get("json")
+		}
+		if tag == "-" {
+			continue
+		}
+		if len(f.Names) == 0 {
+			return nil, fmt.Errorf("%s: embedded field %s: not generated", name, typ.String())
+		}
+		jname, opts, _ := strings.Cut(tag, ",")
+		for _, o := range strings.Split(opts, ",") {
+			switch o {
+			case "", "omitempty", "omitzero":
+			default:
+				return nil, fmt.Errorf("%s: tag option %q changes decoding: not generated", name, o)
+			}
+		}
+		if strings.HasPrefix(jname, "'") {
+			return nil, fmt.Errorf("%s: quoted tag name: not generated", name)
+		}
+		for _, n := range f.Names {
+			if !n.IsExported() {
+				continue
+			}
+			jn := jname
+			if jn == "" {
+				jn = n.Name
+			}
+			out = append(out, field{n.Name, jn, typ.String()})
+		}
+	}
+	seen := map[string]string{}
+	for _, f := range out {
+		k := jsonx.Fold([]byte(f.jsonName))
+		if other, ok := seen[k]; ok {
+			return nil, fmt.Errorf("%s: %q and %q match the same names: not generated", name, other, f.jsonName)
+		}
+		seen[k] = f.jsonName
+	}
+	return out, nil
+}
+
+// call is the statement that decodes field f of v and returns its error.
+func (g *gen) call(f field) string {
+	ptr := "&v." + f.goName
+	if r, ok := g.read[f.typ]; ok {
+		if r == "method" {
+			return fmt.Sprintf("v.%s.UnmarshalJSONFrom(dec)", f.goName)
+		}
+		if strings.HasPrefix(r, "jsonx.") {
+			g.imports["jsonx"] = true
+		}
+		return fmt.Sprintf("%s(dec, %s)", r, ptr)
+	}
+	if g.want[f.typ] {
+		return fmt.Sprintf("decode%s(dec, %s)", f.typ, ptr)
+	}
+	g.imports["json"] = true
+	return fmt.Sprintf("json.UnmarshalDecode(dec, %s)", ptr)
+}
+
+func (g *gen) decoder(name string, s *structType) error {
+	fields, err := g.fields(name, s)
+	if err != nil {
+		return err
+	}
+	g.funcs = append(g.funcs, name)
+	w := &g.body
+	fmt.Fprintf(w, "\n// decode%[1]s reads a %[1]s.\nfunc decode%[1]s(dec *jsontext.Decoder, v *%[1]s) error {\n", name)
+	fmt.Fprintf(w, "\tif null, err := jsonx.OpenObject(dec); null || err != nil {\n\t\treturn err\n\t}\n")
+	fmt.Fprintf(w, "\tfor {\n\t\tif more, err := jsonx.More(dec); !more || err != nil {\n\t\t\treturn err\n\t\t}\n")
+	fmt.Fprintf(w, "\t\tname, err := jsonx.ReadName(dec)\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n")
+	fmt.Fprintf(w, "\t\tswitch string(name) {\n")
+	for _, f := range fields {
+		fmt.Fprintf(w, "\t\tcase %q:\n\t\t\tif err := %s; err != nil {\n\t\t\t\treturn jsonx.FieldError(%q, err)\n\t\t\t}\n",
+			f.jsonName, g.call(f), f.jsonName)
+	}
+	fmt.Fprintf(w, "\t\tdefault:\n\t\t\tif err := fold%s(dec, v, name); err != nil {\n\t\t\t\treturn err\n\t\t\t}\n\t\t}\n\t}\n}\n", name)
+
+	// Folded names, sorted so that the output is stable.
+	sorted := append([]field(nil), fields...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].jsonName < sorted[j].jsonName })
+	fmt.Fprintf(w, "\n// fold%[1]s reads the member of a %[1]s whose name matches a field's\n// only under strings.EqualFold, and skips any other.\n", name)
+	fmt.Fprintf(w, "func fold%[1]s(dec *jsontext.Decoder, v *%[1]s, name []byte) error {\n", name)
+	fmt.Fprintf(w, "\tvar buf [64]byte\n\tswitch string(jsonx.AppendFold(buf[:0], name)) {\n")
+	for _, f := range sorted {
+		fmt.Fprintf(w, "\tcase %q:\n\t\tif err := %s; err != nil {\n\t\t\treturn jsonx.FieldError(%q, err)\n\t\t}\n\t\treturn nil\n",
+			jsonx.Fold([]byte(f.jsonName)), g.call(f), f.jsonName)
+	}
+	fmt.Fprintf(w, "\t}\n\treturn dec.SkipValue()\n}\n")
+	return nil
+}
+
+func (g *gen) file() []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "// Code generated by internal/gen/decoders; DO NOT EDIT.\n\npackage %s\n\nimport (\n", g.pkg)
+	g.imports["json"] = true // decoders below
+	if g.imports["json"] {
+		b.WriteString("\t\"github.com/go-json-experiment/json\"\n")
+	}
+	b.WriteString("\t\"github.com/go-json-experiment/json/jsontext\"\n\n\t\"github.com/userapis/sdk/internal/jsonx\"\n)\n\n")
+	b.WriteString("// decoders reads the package's response types without reflection; the\n// dialect puts them first. See internal/gen/decoders.\n")
+	b.WriteString("var decoders = json.JoinUnmarshalers(\n")
+	for _, name := range g.funcs {
+		fmt.Fprintf(&b, "\tjson.UnmarshalFromFunc(decode%s),\n", name)
+	}
+	b.WriteString(")\n")
+	b.Write(g.body.Bytes())
+	return b.Bytes()
+}

@@ -1,0 +1,107 @@
+package jsonx
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/go-json-experiment/json/jsontext"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// FuzzFold checks that folded names are equal exactly when
+// strings.EqualFold matches the names, the rule v2 applies under the v1
+// options.
+func FuzzFold(f *testing.F) {
+	for _, p := range [][2]string{{"id", "ID"}, {"first_name", "FIRST_NAME"}, {"first_name", "first-name"},
+		{"ſurname", "SURNAME"}, {"K", "k"}, {"ß", "ẞ"}, {"é", "É"}, {"\xff", "\ufffd"}, {"a", "ab"}} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		require.Equal(t, strings.EqualFold(a, b), Fold([]byte(a)) == Fold([]byte(b)), "%q %q", a, b)
+	})
+}
+
+func TestAppendFold_noAllocationForASCII(t *testing.T) {
+	name := []byte("First_Name")
+	var buf [64]byte
+	allocs := testing.AllocsPerRun(100, func() {
+		if string(AppendFold(buf[:0], name)) != "FIRST_NAME" {
+			t.Fatal("wrong fold")
+		}
+	})
+	assert.Zero(t, allocs)
+}
+
+// read runs one reader on the single value in s and reports what it left
+// in *p and whether the decoder then stands at the end of the input.
+func read[T any](t *testing.T, s string, start T, r func(*jsontext.Decoder, *T) error) (T, error) {
+	t.Helper()
+	dec := jsontext.NewDecoder(strings.NewReader(s), lax)
+	v := start
+	err := r(dec, &v)
+	if err == nil {
+		_, end := dec.ReadToken()
+		require.Error(t, end, "the reader must read exactly one value of %s", s)
+	}
+	return v, err
+}
+
+func TestString(t *testing.T) {
+	for in, want := range map[string]string{`"a"`: "a", `"\u00e9"`: "é", `"\ud800"`: "\ufffd", `null`: "kept", "\"\xff\"": "\ufffd"} {
+		got, err := read(t, in, "kept", String)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	for _, in := range []string{`1`, `true`, `{}`, `[]`, `"a`} {
+		_, err := read(t, in, "", String)
+		assert.Error(t, err, in)
+	}
+}
+
+func TestLaxString(t *testing.T) {
+	for in, want := range map[string]string{`"a"`: "a", `12`: "12", `1e3`: "1e3", `-0.5`: "-0.5", `true`: "true",
+		`false`: "false", `null`: "kept"} {
+		got, err := read(t, in, "kept", LaxString)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	for _, in := range []string{`1e400`, `{}`, `[1]`} {
+		_, err := read(t, in, "", LaxString)
+		assert.Error(t, err, in)
+	}
+}
+
+func TestObject(t *testing.T) {
+	got, err := read(t, `{"a":1,"b":[true,null,"x",{"c":{}}],"a":2}`, nil, Object)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{"a": 2.0, "b": []any{true, nil, "x", map[string]any{"c": map[string]any{}}}}, got)
+
+	got, err = read(t, `[]`, nil, Object)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{}, got)
+
+	got, err = read(t, `null`, map[string]any{"k": 1}, Object)
+	require.NoError(t, err)
+	assert.Nil(t, got)
+
+	got, err = read(t, `{"b":2}`, map[string]any{"a": 1.0}, Object)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{"a": 1.0, "b": 2.0}, got, "merged into the map already there, as v1 does")
+
+	for _, in := range []string{`[1]`, `"x"`, `1`, `{"a":1e400}`, `{"a":`, `{"a" 1}`} {
+		_, err := read(t, in, nil, Object)
+		assert.Error(t, err, in)
+	}
+}
+
+func TestOpenObject(t *testing.T) {
+	dec := jsontext.NewDecoder(strings.NewReader(`null`))
+	null, err := OpenObject(dec)
+	assert.True(t, null)
+	assert.NoError(t, err)
+	for _, in := range []string{`[]`, `"x"`, `1`, `true`, ``} {
+		_, err := OpenObject(jsontext.NewDecoder(strings.NewReader(in)))
+		assert.Error(t, err, in)
+	}
+}
