@@ -23,6 +23,7 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 	if null, err := jsonx.OpenObject(dec); null || err != nil {
 		return err
 	}
+	var a jsonx.Arena // the strings of v
 	for {
 		if more, err := jsonx.More(dec); !more || err != nil {
 			return err
@@ -49,67 +50,67 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("contacts", err)
 			}
 		case "companyName":
-			if err := jsonx.String(dec, &v.CompanyName); err != nil {
+			if err := a.String(dec, &v.CompanyName); err != nil {
 				return jsonx.FieldError("companyName", err)
 			}
 		case "firstName":
-			if err := jsonx.String(dec, &v.FirstName); err != nil {
+			if err := a.String(dec, &v.FirstName); err != nil {
 				return jsonx.FieldError("firstName", err)
 			}
 		case "lastName":
-			if err := jsonx.String(dec, &v.LastName); err != nil {
+			if err := a.String(dec, &v.LastName); err != nil {
 				return jsonx.FieldError("lastName", err)
 			}
 		case "gender":
-			if err := jsonx.String(dec, &v.Gender); err != nil {
+			if err := a.String(dec, &v.Gender); err != nil {
 				return jsonx.FieldError("gender", err)
 			}
 		case "dateOfBirth":
-			if err := jsonx.String(dec, &v.DateOfBirth); err != nil {
+			if err := a.String(dec, &v.DateOfBirth); err != nil {
 				return jsonx.FieldError("dateOfBirth", err)
 			}
 		case "address":
-			if err := jsonx.String(dec, &v.Address); err != nil {
+			if err := a.String(dec, &v.Address); err != nil {
 				return jsonx.FieldError("address", err)
 			}
 		case "houseNumber":
-			if err := jsonx.String(dec, &v.HouseNumber); err != nil {
+			if err := a.String(dec, &v.HouseNumber); err != nil {
 				return jsonx.FieldError("houseNumber", err)
 			}
 		case "postalCode":
-			if err := jsonx.String(dec, &v.PostalCode); err != nil {
+			if err := a.String(dec, &v.PostalCode); err != nil {
 				return jsonx.FieldError("postalCode", err)
 			}
 		case "city":
-			if err := jsonx.String(dec, &v.City); err != nil {
+			if err := a.String(dec, &v.City); err != nil {
 				return jsonx.FieldError("city", err)
 			}
 		case "county":
-			if err := jsonx.String(dec, &v.County); err != nil {
+			if err := a.String(dec, &v.County); err != nil {
 				return jsonx.FieldError("county", err)
 			}
 		case "country":
-			if err := jsonx.String(dec, &v.Country); err != nil {
+			if err := a.String(dec, &v.Country); err != nil {
 				return jsonx.FieldError("country", err)
 			}
 		case "email":
-			if err := jsonx.String(dec, &v.Email); err != nil {
+			if err := a.String(dec, &v.Email); err != nil {
 				return jsonx.FieldError("email", err)
 			}
 		case "website":
-			if err := jsonx.String(dec, &v.Website); err != nil {
+			if err := a.String(dec, &v.Website); err != nil {
 				return jsonx.FieldError("website", err)
 			}
 		case "phone":
-			if err := jsonx.String(dec, &v.Phone); err != nil {
+			if err := a.String(dec, &v.Phone); err != nil {
 				return jsonx.FieldError("phone", err)
 			}
 		case "fax":
-			if err := jsonx.String(dec, &v.Fax); err != nil {
+			if err := a.String(dec, &v.Fax); err != nil {
 				return jsonx.FieldError("fax", err)
 			}
 		case "cellular":
-			if err := jsonx.String(dec, &v.Cellular); err != nil {
+			if err := a.String(dec, &v.Cellular); err != nil {
 				return jsonx.FieldError("cellular", err)
 			}
 		case "activation":
@@ -117,7 +118,7 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("activation", err)
 			}
 		default:
-			if err := foldUser(dec, v, name); err != nil {
+			if err := foldUser(dec, v, name, &a); err != nil {
 				return err
 			}
 		}
@@ -126,7 +127,7 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 
 // foldUser reads the member of a User whose name matches a field's
 // only under strings.EqualFold, and skips any other.
-func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
+func foldUser(dec *jsontext.Decoder, v *User, name []byte, a *jsonx.Arena) error {
 	var buf [64]byte
 	switch string(jsonx.AppendFold(buf[:0], name)) {
 	case "ACTIVATION":
@@ -135,17 +136,17 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
 		}
 		return nil
 	case "ADDRESS":
-		if err := jsonx.String(dec, &v.Address); err != nil {
+		if err := a.String(dec, &v.Address); err != nil {
 			return jsonx.FieldError("address", err)
 		}
 		return nil
 	case "CELLULAR":
-		if err := jsonx.String(dec, &v.Cellular); err != nil {
+		if err := a.String(dec, &v.Cellular); err != nil {
 			return jsonx.FieldError("cellular", err)
 		}
 		return nil
 	case "CITY":
-		if err := jsonx.String(dec, &v.City); err != nil {
+		if err := a.String(dec, &v.City); err != nil {
 			return jsonx.FieldError("city", err)
 		}
 		return nil
@@ -155,7 +156,7 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
 		}
 		return nil
 	case "COMPANYNAME":
-		if err := jsonx.String(dec, &v.CompanyName); err != nil {
+		if err := a.String(dec, &v.CompanyName); err != nil {
 			return jsonx.FieldError("companyName", err)
 		}
 		return nil
@@ -165,22 +166,22 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
 		}
 		return nil
 	case "COUNTRY":
-		if err := jsonx.String(dec, &v.Country); err != nil {
+		if err := a.String(dec, &v.Country); err != nil {
 			return jsonx.FieldError("country", err)
 		}
 		return nil
 	case "COUNTY":
-		if err := jsonx.String(dec, &v.County); err != nil {
+		if err := a.String(dec, &v.County); err != nil {
 			return jsonx.FieldError("county", err)
 		}
 		return nil
 	case "DATEOFBIRTH":
-		if err := jsonx.String(dec, &v.DateOfBirth); err != nil {
+		if err := a.String(dec, &v.DateOfBirth); err != nil {
 			return jsonx.FieldError("dateOfBirth", err)
 		}
 		return nil
 	case "EMAIL":
-		if err := jsonx.String(dec, &v.Email); err != nil {
+		if err := a.String(dec, &v.Email); err != nil {
 			return jsonx.FieldError("email", err)
 		}
 		return nil
@@ -190,37 +191,37 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
 		}
 		return nil
 	case "FAX":
-		if err := jsonx.String(dec, &v.Fax); err != nil {
+		if err := a.String(dec, &v.Fax); err != nil {
 			return jsonx.FieldError("fax", err)
 		}
 		return nil
 	case "FIRSTNAME":
-		if err := jsonx.String(dec, &v.FirstName); err != nil {
+		if err := a.String(dec, &v.FirstName); err != nil {
 			return jsonx.FieldError("firstName", err)
 		}
 		return nil
 	case "GENDER":
-		if err := jsonx.String(dec, &v.Gender); err != nil {
+		if err := a.String(dec, &v.Gender); err != nil {
 			return jsonx.FieldError("gender", err)
 		}
 		return nil
 	case "HOUSENUMBER":
-		if err := jsonx.String(dec, &v.HouseNumber); err != nil {
+		if err := a.String(dec, &v.HouseNumber); err != nil {
 			return jsonx.FieldError("houseNumber", err)
 		}
 		return nil
 	case "LASTNAME":
-		if err := jsonx.String(dec, &v.LastName); err != nil {
+		if err := a.String(dec, &v.LastName); err != nil {
 			return jsonx.FieldError("lastName", err)
 		}
 		return nil
 	case "PHONE":
-		if err := jsonx.String(dec, &v.Phone); err != nil {
+		if err := a.String(dec, &v.Phone); err != nil {
 			return jsonx.FieldError("phone", err)
 		}
 		return nil
 	case "POSTALCODE":
-		if err := jsonx.String(dec, &v.PostalCode); err != nil {
+		if err := a.String(dec, &v.PostalCode); err != nil {
 			return jsonx.FieldError("postalCode", err)
 		}
 		return nil
@@ -230,7 +231,7 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
 		}
 		return nil
 	case "WEBSITE":
-		if err := jsonx.String(dec, &v.Website); err != nil {
+		if err := a.String(dec, &v.Website); err != nil {
 			return jsonx.FieldError("website", err)
 		}
 		return nil
@@ -301,6 +302,7 @@ func decodeContact(dec *jsontext.Decoder, v *Contact) error {
 	if null, err := jsonx.OpenObject(dec); null || err != nil {
 		return err
 	}
+	var a jsonx.Arena // the strings of v
 	for {
 		if more, err := jsonx.More(dec); !more || err != nil {
 			return err
@@ -323,47 +325,47 @@ func decodeContact(dec *jsontext.Decoder, v *Contact) error {
 				return jsonx.FieldError("active", err)
 			}
 		case "name":
-			if err := jsonx.String(dec, &v.Name); err != nil {
+			if err := a.String(dec, &v.Name); err != nil {
 				return jsonx.FieldError("name", err)
 			}
 		case "address":
-			if err := jsonx.String(dec, &v.Address); err != nil {
+			if err := a.String(dec, &v.Address); err != nil {
 				return jsonx.FieldError("address", err)
 			}
 		case "houseNumber":
-			if err := jsonx.String(dec, &v.HouseNumber); err != nil {
+			if err := a.String(dec, &v.HouseNumber); err != nil {
 				return jsonx.FieldError("houseNumber", err)
 			}
 		case "postalCode":
-			if err := jsonx.String(dec, &v.PostalCode); err != nil {
+			if err := a.String(dec, &v.PostalCode); err != nil {
 				return jsonx.FieldError("postalCode", err)
 			}
 		case "city":
-			if err := jsonx.String(dec, &v.City); err != nil {
+			if err := a.String(dec, &v.City); err != nil {
 				return jsonx.FieldError("city", err)
 			}
 		case "county":
-			if err := jsonx.String(dec, &v.County); err != nil {
+			if err := a.String(dec, &v.County); err != nil {
 				return jsonx.FieldError("county", err)
 			}
 		case "country":
-			if err := jsonx.String(dec, &v.Country); err != nil {
+			if err := a.String(dec, &v.Country); err != nil {
 				return jsonx.FieldError("country", err)
 			}
 		case "phone":
-			if err := jsonx.String(dec, &v.Phone); err != nil {
+			if err := a.String(dec, &v.Phone); err != nil {
 				return jsonx.FieldError("phone", err)
 			}
 		case "website":
-			if err := jsonx.String(dec, &v.Website); err != nil {
+			if err := a.String(dec, &v.Website); err != nil {
 				return jsonx.FieldError("website", err)
 			}
 		case "skype":
-			if err := jsonx.String(dec, &v.Skype); err != nil {
+			if err := a.String(dec, &v.Skype); err != nil {
 				return jsonx.FieldError("skype", err)
 			}
 		default:
-			if err := foldContact(dec, v, name); err != nil {
+			if err := foldContact(dec, v, name, &a); err != nil {
 				return err
 			}
 		}
@@ -372,7 +374,7 @@ func decodeContact(dec *jsontext.Decoder, v *Contact) error {
 
 // foldContact reads the member of a Contact whose name matches a field's
 // only under strings.EqualFold, and skips any other.
-func foldContact(dec *jsontext.Decoder, v *Contact, name []byte) error {
+func foldContact(dec *jsontext.Decoder, v *Contact, name []byte, a *jsonx.Arena) error {
 	var buf [64]byte
 	switch string(jsonx.AppendFold(buf[:0], name)) {
 	case "ACTIVE":
@@ -381,12 +383,12 @@ func foldContact(dec *jsontext.Decoder, v *Contact, name []byte) error {
 		}
 		return nil
 	case "ADDRESS":
-		if err := jsonx.String(dec, &v.Address); err != nil {
+		if err := a.String(dec, &v.Address); err != nil {
 			return jsonx.FieldError("address", err)
 		}
 		return nil
 	case "CITY":
-		if err := jsonx.String(dec, &v.City); err != nil {
+		if err := a.String(dec, &v.City); err != nil {
 			return jsonx.FieldError("city", err)
 		}
 		return nil
@@ -396,37 +398,37 @@ func foldContact(dec *jsontext.Decoder, v *Contact, name []byte) error {
 		}
 		return nil
 	case "COUNTRY":
-		if err := jsonx.String(dec, &v.Country); err != nil {
+		if err := a.String(dec, &v.Country); err != nil {
 			return jsonx.FieldError("country", err)
 		}
 		return nil
 	case "COUNTY":
-		if err := jsonx.String(dec, &v.County); err != nil {
+		if err := a.String(dec, &v.County); err != nil {
 			return jsonx.FieldError("county", err)
 		}
 		return nil
 	case "HOUSENUMBER":
-		if err := jsonx.String(dec, &v.HouseNumber); err != nil {
+		if err := a.String(dec, &v.HouseNumber); err != nil {
 			return jsonx.FieldError("houseNumber", err)
 		}
 		return nil
 	case "NAME":
-		if err := jsonx.String(dec, &v.Name); err != nil {
+		if err := a.String(dec, &v.Name); err != nil {
 			return jsonx.FieldError("name", err)
 		}
 		return nil
 	case "PHONE":
-		if err := jsonx.String(dec, &v.Phone); err != nil {
+		if err := a.String(dec, &v.Phone); err != nil {
 			return jsonx.FieldError("phone", err)
 		}
 		return nil
 	case "POSTALCODE":
-		if err := jsonx.String(dec, &v.PostalCode); err != nil {
+		if err := a.String(dec, &v.PostalCode); err != nil {
 			return jsonx.FieldError("postalCode", err)
 		}
 		return nil
 	case "SKYPE":
-		if err := jsonx.String(dec, &v.Skype); err != nil {
+		if err := a.String(dec, &v.Skype); err != nil {
 			return jsonx.FieldError("skype", err)
 		}
 		return nil
@@ -436,7 +438,7 @@ func foldContact(dec *jsontext.Decoder, v *Contact, name []byte) error {
 		}
 		return nil
 	case "WEBSITE":
-		if err := jsonx.String(dec, &v.Website); err != nil {
+		if err := a.String(dec, &v.Website); err != nil {
 			return jsonx.FieldError("website", err)
 		}
 		return nil
@@ -449,6 +451,7 @@ func decodeActivation(dec *jsontext.Decoder, v *Activation) error {
 	if null, err := jsonx.OpenObject(dec); null || err != nil {
 		return err
 	}
+	var a jsonx.Arena // the strings of v
 	for {
 		if more, err := jsonx.More(dec); !more || err != nil {
 			return err
@@ -463,7 +466,7 @@ func decodeActivation(dec *jsontext.Decoder, v *Activation) error {
 				return jsonx.FieldError("userId", err)
 			}
 		case "activationtoken":
-			if err := jsonx.String(dec, &v.ActivationToken); err != nil {
+			if err := a.String(dec, &v.ActivationToken); err != nil {
 				return jsonx.FieldError("activationtoken", err)
 			}
 		case "validUntil":
@@ -471,7 +474,7 @@ func decodeActivation(dec *jsontext.Decoder, v *Activation) error {
 				return jsonx.FieldError("validUntil", err)
 			}
 		default:
-			if err := foldActivation(dec, v, name); err != nil {
+			if err := foldActivation(dec, v, name, &a); err != nil {
 				return err
 			}
 		}
@@ -480,11 +483,11 @@ func decodeActivation(dec *jsontext.Decoder, v *Activation) error {
 
 // foldActivation reads the member of a Activation whose name matches a field's
 // only under strings.EqualFold, and skips any other.
-func foldActivation(dec *jsontext.Decoder, v *Activation, name []byte) error {
+func foldActivation(dec *jsontext.Decoder, v *Activation, name []byte, a *jsonx.Arena) error {
 	var buf [64]byte
 	switch string(jsonx.AppendFold(buf[:0], name)) {
 	case "ACTIVATIONTOKEN":
-		if err := jsonx.String(dec, &v.ActivationToken); err != nil {
+		if err := a.String(dec, &v.ActivationToken); err != nil {
 			return jsonx.FieldError("activationtoken", err)
 		}
 		return nil

@@ -97,4 +97,4 @@
 package marketplace
 
 //go:generate go run ../internal/gen
-//go:generate go run ../internal/gen/decoders -read string=jsonx.LaxString -read int=jsonx.LaxInt -read bool=jsonx.LaxBool -read Time=method -read map[string]any=jsonx.Object User UserPage BroadbandEntry
+//go:generate go run ../internal/gen/decoders -read string=a.LaxString -read int=jsonx.LaxInt -read bool=jsonx.LaxBool -read Time=method -read map[string]any=jsonx.Object User UserPage BroadbandEntry

@@ -22,6 +22,7 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 	if null, err := jsonx.OpenObject(dec); null || err != nil {
 		return err
 	}
+	var a jsonx.Arena // the strings of v
 	for {
 		if more, err := jsonx.More(dec); !more || err != nil {
 			return err
@@ -36,15 +37,15 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("meta", err)
 			}
 		case "first_name":
-			if err := jsonx.LaxString(dec, &v.FirstName); err != nil {
+			if err := a.LaxString(dec, &v.FirstName); err != nil {
 				return jsonx.FieldError("first_name", err)
 			}
 		case "surname":
-			if err := jsonx.LaxString(dec, &v.Surname); err != nil {
+			if err := a.LaxString(dec, &v.Surname); err != nil {
 				return jsonx.FieldError("surname", err)
 			}
 		case "preferred_name":
-			if err := jsonx.LaxString(dec, &v.PreferredName); err != nil {
+			if err := a.LaxString(dec, &v.PreferredName); err != nil {
 				return jsonx.FieldError("preferred_name", err)
 			}
 		case "dob":
@@ -52,63 +53,63 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("dob", err)
 			}
 		case "title":
-			if err := jsonx.LaxString(dec, &v.Title); err != nil {
+			if err := a.LaxString(dec, &v.Title); err != nil {
 				return jsonx.FieldError("title", err)
 			}
 		case "postcode":
-			if err := jsonx.LaxString(dec, &v.Postcode); err != nil {
+			if err := a.LaxString(dec, &v.Postcode); err != nil {
 				return jsonx.FieldError("postcode", err)
 			}
 		case "building_number":
-			if err := jsonx.LaxString(dec, &v.BuildingNumber); err != nil {
+			if err := a.LaxString(dec, &v.BuildingNumber); err != nil {
 				return jsonx.FieldError("building_number", err)
 			}
 		case "address_1":
-			if err := jsonx.LaxString(dec, &v.Address1); err != nil {
+			if err := a.LaxString(dec, &v.Address1); err != nil {
 				return jsonx.FieldError("address_1", err)
 			}
 		case "address_2":
-			if err := jsonx.LaxString(dec, &v.Address2); err != nil {
+			if err := a.LaxString(dec, &v.Address2); err != nil {
 				return jsonx.FieldError("address_2", err)
 			}
 		case "address_3":
-			if err := jsonx.LaxString(dec, &v.Address3); err != nil {
+			if err := a.LaxString(dec, &v.Address3); err != nil {
 				return jsonx.FieldError("address_3", err)
 			}
 		case "town_city":
-			if err := jsonx.LaxString(dec, &v.TownCity); err != nil {
+			if err := a.LaxString(dec, &v.TownCity); err != nil {
 				return jsonx.FieldError("town_city", err)
 			}
 		case "county":
-			if err := jsonx.LaxString(dec, &v.County); err != nil {
+			if err := a.LaxString(dec, &v.County); err != nil {
 				return jsonx.FieldError("county", err)
 			}
 		case "country_of_residence":
-			if err := jsonx.LaxString(dec, &v.CountryOfResidence); err != nil {
+			if err := a.LaxString(dec, &v.CountryOfResidence); err != nil {
 				return jsonx.FieldError("country_of_residence", err)
 			}
 		case "nationality":
-			if err := jsonx.LaxString(dec, &v.Nationality); err != nil {
+			if err := a.LaxString(dec, &v.Nationality); err != nil {
 				return jsonx.FieldError("nationality", err)
 			}
 		case "gender":
-			if err := jsonx.LaxString(dec, &v.Gender); err != nil {
+			if err := a.LaxString(dec, &v.Gender); err != nil {
 				return jsonx.FieldError("gender", err)
 			}
 		case "relationship_status":
-			if err := jsonx.LaxString(dec, &v.RelationshipStatus); err != nil {
+			if err := a.LaxString(dec, &v.RelationshipStatus); err != nil {
 				return jsonx.FieldError("relationship_status", err)
 			}
 		case "number_of_children":
-			if err := jsonx.LaxString(dec, &v.NumberOfChildren); err != nil {
+			if err := a.LaxString(dec, &v.NumberOfChildren); err != nil {
 				return jsonx.FieldError("number_of_children", err)
 			}
 		case "ages_of_children":
-			if err := jsonx.LaxString(dec, &v.AgesOfChildren); err != nil {
+			if err := a.LaxString(dec, &v.AgesOfChildren); err != nil {
 				return jsonx.FieldError("ages_of_children", err)
 			}
 		case "partner_first_name":
-			if err := jsonx.LaxString(dec, &v.PartnerFirstName); err != nil {
+			if err := a.LaxString(dec, &v.PartnerFirstName); err != nil {
 				return jsonx.FieldError("partner_first_name", err)
 			}
 		case "partner_dob":
@@ -116,19 +117,19 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("partner_dob", err)
 			}
 		case "partner_surname":
-			if err := jsonx.LaxString(dec, &v.PartnerSurname); err != nil {
+			if err := a.LaxString(dec, &v.PartnerSurname); err != nil {
 				return jsonx.FieldError("partner_surname", err)
 			}
 		case "partner_sex":
-			if err := jsonx.LaxString(dec, &v.PartnerSex); err != nil {
+			if err := a.LaxString(dec, &v.PartnerSex); err != nil {
 				return jsonx.FieldError("partner_sex", err)
 			}
 		case "relationship_to_partner":
-			if err := jsonx.LaxString(dec, &v.RelationshipToPartner); err != nil {
+			if err := a.LaxString(dec, &v.RelationshipToPartner); err != nil {
 				return jsonx.FieldError("relationship_to_partner", err)
 			}
 		case "smoker":
-			if err := jsonx.LaxString(dec, &v.Smoker); err != nil {
+			if err := a.LaxString(dec, &v.Smoker); err != nil {
 				return jsonx.FieldError("smoker", err)
 			}
 		case "number_of_cigarettes_per_week":
@@ -136,7 +137,7 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("number_of_cigarettes_per_week", err)
 			}
 		case "drinker":
-			if err := jsonx.LaxString(dec, &v.Drinker); err != nil {
+			if err := a.LaxString(dec, &v.Drinker); err != nil {
 				return jsonx.FieldError("drinker", err)
 			}
 		case "number_of_units_per_week":
@@ -144,19 +145,19 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("number_of_units_per_week", err)
 			}
 		case "national_insurance_number":
-			if err := jsonx.LaxString(dec, &v.NationalInsuranceNumber); err != nil {
+			if err := a.LaxString(dec, &v.NationalInsuranceNumber); err != nil {
 				return jsonx.FieldError("national_insurance_number", err)
 			}
 		case "passport_number":
-			if err := jsonx.LaxString(dec, &v.PassportNumber); err != nil {
+			if err := a.LaxString(dec, &v.PassportNumber); err != nil {
 				return jsonx.FieldError("passport_number", err)
 			}
 		case "phone_number":
-			if err := jsonx.LaxString(dec, &v.PhoneNumber); err != nil {
+			if err := a.LaxString(dec, &v.PhoneNumber); err != nil {
 				return jsonx.FieldError("phone_number", err)
 			}
 		case "mobile_number":
-			if err := jsonx.LaxString(dec, &v.MobileNumber); err != nil {
+			if err := a.LaxString(dec, &v.MobileNumber); err != nil {
 				return jsonx.FieldError("mobile_number", err)
 			}
 		case "last_visited":
@@ -172,15 +173,15 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("terms_conditions", err)
 			}
 		case "associated_cp_user":
-			if err := jsonx.LaxString(dec, &v.AssociatedCPUser); err != nil {
+			if err := a.LaxString(dec, &v.AssociatedCPUser); err != nil {
 				return jsonx.FieldError("associated_cp_user", err)
 			}
 		case "email":
-			if err := jsonx.LaxString(dec, &v.Email); err != nil {
+			if err := a.LaxString(dec, &v.Email); err != nil {
 				return jsonx.FieldError("email", err)
 			}
 		case "id":
-			if err := jsonx.LaxString(dec, &v.ID); err != nil {
+			if err := a.LaxString(dec, &v.ID); err != nil {
 				return jsonx.FieldError("id", err)
 			}
 		case "created":
@@ -192,7 +193,7 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("updated", err)
 			}
 		default:
-			if err := foldUser(dec, v, name); err != nil {
+			if err := foldUser(dec, v, name, &a); err != nil {
 				return err
 			}
 		}
@@ -201,46 +202,46 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 
 // foldUser reads the member of a User whose name matches a field's
 // only under strings.EqualFold, and skips any other.
-func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
+func foldUser(dec *jsontext.Decoder, v *User, name []byte, a *jsonx.Arena) error {
 	var buf [64]byte
 	switch string(jsonx.AppendFold(buf[:0], name)) {
 	case "ADDRESS_1":
-		if err := jsonx.LaxString(dec, &v.Address1); err != nil {
+		if err := a.LaxString(dec, &v.Address1); err != nil {
 			return jsonx.FieldError("address_1", err)
 		}
 		return nil
 	case "ADDRESS_2":
-		if err := jsonx.LaxString(dec, &v.Address2); err != nil {
+		if err := a.LaxString(dec, &v.Address2); err != nil {
 			return jsonx.FieldError("address_2", err)
 		}
 		return nil
 	case "ADDRESS_3":
-		if err := jsonx.LaxString(dec, &v.Address3); err != nil {
+		if err := a.LaxString(dec, &v.Address3); err != nil {
 			return jsonx.FieldError("address_3", err)
 		}
 		return nil
 	case "AGES_OF_CHILDREN":
-		if err := jsonx.LaxString(dec, &v.AgesOfChildren); err != nil {
+		if err := a.LaxString(dec, &v.AgesOfChildren); err != nil {
 			return jsonx.FieldError("ages_of_children", err)
 		}
 		return nil
 	case "ASSOCIATED_CP_USER":
-		if err := jsonx.LaxString(dec, &v.AssociatedCPUser); err != nil {
+		if err := a.LaxString(dec, &v.AssociatedCPUser); err != nil {
 			return jsonx.FieldError("associated_cp_user", err)
 		}
 		return nil
 	case "BUILDING_NUMBER":
-		if err := jsonx.LaxString(dec, &v.BuildingNumber); err != nil {
+		if err := a.LaxString(dec, &v.BuildingNumber); err != nil {
 			return jsonx.FieldError("building_number", err)
 		}
 		return nil
 	case "COUNTRY_OF_RESIDENCE":
-		if err := jsonx.LaxString(dec, &v.CountryOfResidence); err != nil {
+		if err := a.LaxString(dec, &v.CountryOfResidence); err != nil {
 			return jsonx.FieldError("country_of_residence", err)
 		}
 		return nil
 	case "COUNTY":
-		if err := jsonx.LaxString(dec, &v.County); err != nil {
+		if err := a.LaxString(dec, &v.County); err != nil {
 			return jsonx.FieldError("county", err)
 		}
 		return nil
@@ -255,27 +256,27 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
 		}
 		return nil
 	case "DRINKER":
-		if err := jsonx.LaxString(dec, &v.Drinker); err != nil {
+		if err := a.LaxString(dec, &v.Drinker); err != nil {
 			return jsonx.FieldError("drinker", err)
 		}
 		return nil
 	case "EMAIL":
-		if err := jsonx.LaxString(dec, &v.Email); err != nil {
+		if err := a.LaxString(dec, &v.Email); err != nil {
 			return jsonx.FieldError("email", err)
 		}
 		return nil
 	case "FIRST_NAME":
-		if err := jsonx.LaxString(dec, &v.FirstName); err != nil {
+		if err := a.LaxString(dec, &v.FirstName); err != nil {
 			return jsonx.FieldError("first_name", err)
 		}
 		return nil
 	case "GENDER":
-		if err := jsonx.LaxString(dec, &v.Gender); err != nil {
+		if err := a.LaxString(dec, &v.Gender); err != nil {
 			return jsonx.FieldError("gender", err)
 		}
 		return nil
 	case "ID":
-		if err := jsonx.LaxString(dec, &v.ID); err != nil {
+		if err := a.LaxString(dec, &v.ID); err != nil {
 			return jsonx.FieldError("id", err)
 		}
 		return nil
@@ -290,22 +291,22 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
 		}
 		return nil
 	case "MOBILE_NUMBER":
-		if err := jsonx.LaxString(dec, &v.MobileNumber); err != nil {
+		if err := a.LaxString(dec, &v.MobileNumber); err != nil {
 			return jsonx.FieldError("mobile_number", err)
 		}
 		return nil
 	case "NATIONAL_INSURANCE_NUMBER":
-		if err := jsonx.LaxString(dec, &v.NationalInsuranceNumber); err != nil {
+		if err := a.LaxString(dec, &v.NationalInsuranceNumber); err != nil {
 			return jsonx.FieldError("national_insurance_number", err)
 		}
 		return nil
 	case "NATIONALITY":
-		if err := jsonx.LaxString(dec, &v.Nationality); err != nil {
+		if err := a.LaxString(dec, &v.Nationality); err != nil {
 			return jsonx.FieldError("nationality", err)
 		}
 		return nil
 	case "NUMBER_OF_CHILDREN":
-		if err := jsonx.LaxString(dec, &v.NumberOfChildren); err != nil {
+		if err := a.LaxString(dec, &v.NumberOfChildren); err != nil {
 			return jsonx.FieldError("number_of_children", err)
 		}
 		return nil
@@ -325,57 +326,57 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
 		}
 		return nil
 	case "PARTNER_FIRST_NAME":
-		if err := jsonx.LaxString(dec, &v.PartnerFirstName); err != nil {
+		if err := a.LaxString(dec, &v.PartnerFirstName); err != nil {
 			return jsonx.FieldError("partner_first_name", err)
 		}
 		return nil
 	case "PARTNER_SEX":
-		if err := jsonx.LaxString(dec, &v.PartnerSex); err != nil {
+		if err := a.LaxString(dec, &v.PartnerSex); err != nil {
 			return jsonx.FieldError("partner_sex", err)
 		}
 		return nil
 	case "PARTNER_SURNAME":
-		if err := jsonx.LaxString(dec, &v.PartnerSurname); err != nil {
+		if err := a.LaxString(dec, &v.PartnerSurname); err != nil {
 			return jsonx.FieldError("partner_surname", err)
 		}
 		return nil
 	case "PASSPORT_NUMBER":
-		if err := jsonx.LaxString(dec, &v.PassportNumber); err != nil {
+		if err := a.LaxString(dec, &v.PassportNumber); err != nil {
 			return jsonx.FieldError("passport_number", err)
 		}
 		return nil
 	case "PHONE_NUMBER":
-		if err := jsonx.LaxString(dec, &v.PhoneNumber); err != nil {
+		if err := a.LaxString(dec, &v.PhoneNumber); err != nil {
 			return jsonx.FieldError("phone_number", err)
 		}
 		return nil
 	case "POSTCODE":
-		if err := jsonx.LaxString(dec, &v.Postcode); err != nil {
+		if err := a.LaxString(dec, &v.Postcode); err != nil {
 			return jsonx.FieldError("postcode", err)
 		}
 		return nil
 	case "PREFERRED_NAME":
-		if err := jsonx.LaxString(dec, &v.PreferredName); err != nil {
+		if err := a.LaxString(dec, &v.PreferredName); err != nil {
 			return jsonx.FieldError("preferred_name", err)
 		}
 		return nil
 	case "RELATIONSHIP_STATUS":
-		if err := jsonx.LaxString(dec, &v.RelationshipStatus); err != nil {
+		if err := a.LaxString(dec, &v.RelationshipStatus); err != nil {
 			return jsonx.FieldError("relationship_status", err)
 		}
 		return nil
 	case "RELATIONSHIP_TO_PARTNER":
-		if err := jsonx.LaxString(dec, &v.RelationshipToPartner); err != nil {
+		if err := a.LaxString(dec, &v.RelationshipToPartner); err != nil {
 			return jsonx.FieldError("relationship_to_partner", err)
 		}
 		return nil
 	case "SMOKER":
-		if err := jsonx.LaxString(dec, &v.Smoker); err != nil {
+		if err := a.LaxString(dec, &v.Smoker); err != nil {
 			return jsonx.FieldError("smoker", err)
 		}
 		return nil
 	case "SURNAME":
-		if err := jsonx.LaxString(dec, &v.Surname); err != nil {
+		if err := a.LaxString(dec, &v.Surname); err != nil {
 			return jsonx.FieldError("surname", err)
 		}
 		return nil
@@ -385,12 +386,12 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
 		}
 		return nil
 	case "TITLE":
-		if err := jsonx.LaxString(dec, &v.Title); err != nil {
+		if err := a.LaxString(dec, &v.Title); err != nil {
 			return jsonx.FieldError("title", err)
 		}
 		return nil
 	case "TOWN_CITY":
-		if err := jsonx.LaxString(dec, &v.TownCity); err != nil {
+		if err := a.LaxString(dec, &v.TownCity); err != nil {
 			return jsonx.FieldError("town_city", err)
 		}
 		return nil
@@ -480,6 +481,7 @@ func decodeBroadbandEntry(dec *jsontext.Decoder, v *BroadbandEntry) error {
 	if null, err := jsonx.OpenObject(dec); null || err != nil {
 		return err
 	}
+	var a jsonx.Arena // the strings of v
 	for {
 		if more, err := jsonx.More(dec); !more || err != nil {
 			return err
@@ -490,19 +492,19 @@ func decodeBroadbandEntry(dec *jsontext.Decoder, v *BroadbandEntry) error {
 		}
 		switch string(name) {
 		case "id":
-			if err := jsonx.LaxString(dec, &v.ID); err != nil {
+			if err := a.LaxString(dec, &v.ID); err != nil {
 				return jsonx.FieldError("id", err)
 			}
 		case "cp_user_id":
-			if err := jsonx.LaxString(dec, &v.CPUserID); err != nil {
+			if err := a.LaxString(dec, &v.CPUserID); err != nil {
 				return jsonx.FieldError("cp_user_id", err)
 			}
 		case "root_user_id":
-			if err := jsonx.LaxString(dec, &v.RootUserID); err != nil {
+			if err := a.LaxString(dec, &v.RootUserID); err != nil {
 				return jsonx.FieldError("root_user_id", err)
 			}
 		case "cp_id":
-			if err := jsonx.LaxString(dec, &v.CPID); err != nil {
+			if err := a.LaxString(dec, &v.CPID); err != nil {
 				return jsonx.FieldError("cp_id", err)
 			}
 		case "meta":
@@ -510,7 +512,7 @@ func decodeBroadbandEntry(dec *jsontext.Decoder, v *BroadbandEntry) error {
 				return jsonx.FieldError("meta", err)
 			}
 		default:
-			if err := foldBroadbandEntry(dec, v, name); err != nil {
+			if err := foldBroadbandEntry(dec, v, name, &a); err != nil {
 				return err
 			}
 		}
@@ -519,21 +521,21 @@ func decodeBroadbandEntry(dec *jsontext.Decoder, v *BroadbandEntry) error {
 
 // foldBroadbandEntry reads the member of a BroadbandEntry whose name matches a field's
 // only under strings.EqualFold, and skips any other.
-func foldBroadbandEntry(dec *jsontext.Decoder, v *BroadbandEntry, name []byte) error {
+func foldBroadbandEntry(dec *jsontext.Decoder, v *BroadbandEntry, name []byte, a *jsonx.Arena) error {
 	var buf [64]byte
 	switch string(jsonx.AppendFold(buf[:0], name)) {
 	case "CP_ID":
-		if err := jsonx.LaxString(dec, &v.CPID); err != nil {
+		if err := a.LaxString(dec, &v.CPID); err != nil {
 			return jsonx.FieldError("cp_id", err)
 		}
 		return nil
 	case "CP_USER_ID":
-		if err := jsonx.LaxString(dec, &v.CPUserID); err != nil {
+		if err := a.LaxString(dec, &v.CPUserID); err != nil {
 			return jsonx.FieldError("cp_user_id", err)
 		}
 		return nil
 	case "ID":
-		if err := jsonx.LaxString(dec, &v.ID); err != nil {
+		if err := a.LaxString(dec, &v.ID); err != nil {
 			return jsonx.FieldError("id", err)
 		}
 		return nil
@@ -543,7 +545,7 @@ func foldBroadbandEntry(dec *jsontext.Decoder, v *BroadbandEntry, name []byte) e
 		}
 		return nil
 	case "ROOT_USER_ID":
-		if err := jsonx.LaxString(dec, &v.RootUserID); err != nil {
+		if err := a.LaxString(dec, &v.RootUserID); err != nil {
 			return jsonx.FieldError("root_user_id", err)
 		}
 		return nil

@@ -105,4 +105,4 @@
 package tenants
 
 //go:generate go run ../internal/gen
-//go:generate go run ../internal/gen/decoders -read string=jsonx.String -read int=jsonx.LaxInt -read bool=jsonx.LaxBool User
+//go:generate go run ../internal/gen/decoders -read string=a.String -read int=jsonx.LaxInt -read bool=jsonx.LaxBool User

@@ -20,6 +20,7 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 	if null, err := jsonx.OpenObject(dec); null || err != nil {
 		return err
 	}
+	var a jsonx.Arena // the strings of v
 	for {
 		if more, err := jsonx.More(dec); !more || err != nil {
 			return err
@@ -34,11 +35,11 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("id", err)
 			}
 		case "firstName":
-			if err := jsonx.String(dec, &v.FirstName); err != nil {
+			if err := a.String(dec, &v.FirstName); err != nil {
 				return jsonx.FieldError("firstName", err)
 			}
 		case "lastName":
-			if err := jsonx.String(dec, &v.LastName); err != nil {
+			if err := a.String(dec, &v.LastName); err != nil {
 				return jsonx.FieldError("lastName", err)
 			}
 		case "caseOwnerId":
@@ -50,11 +51,11 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("mentorId", err)
 			}
 		case "phone":
-			if err := jsonx.String(dec, &v.Phone); err != nil {
+			if err := a.String(dec, &v.Phone); err != nil {
 				return jsonx.FieldError("phone", err)
 			}
 		case "referenceNumber":
-			if err := jsonx.String(dec, &v.ReferenceNumber); err != nil {
+			if err := a.String(dec, &v.ReferenceNumber); err != nil {
 				return jsonx.FieldError("referenceNumber", err)
 			}
 		case "groupId":
@@ -66,47 +67,47 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("jobActiveSync", err)
 			}
 		case "email":
-			if err := jsonx.String(dec, &v.Email); err != nil {
+			if err := a.String(dec, &v.Email); err != nil {
 				return jsonx.FieldError("email", err)
 			}
 		case "username":
-			if err := jsonx.String(dec, &v.Username); err != nil {
+			if err := a.String(dec, &v.Username); err != nil {
 				return jsonx.FieldError("username", err)
 			}
 		case "status":
-			if err := jsonx.String(dec, &v.Status); err != nil {
+			if err := a.String(dec, &v.Status); err != nil {
 				return jsonx.FieldError("status", err)
 			}
 		case "dateOfBirth":
-			if err := jsonx.String(dec, &v.DateOfBirth); err != nil {
+			if err := a.String(dec, &v.DateOfBirth); err != nil {
 				return jsonx.FieldError("dateOfBirth", err)
 			}
 		case "caseOwnerFirstName":
-			if err := jsonx.String(dec, &v.CaseOwnerFirstName); err != nil {
+			if err := a.String(dec, &v.CaseOwnerFirstName); err != nil {
 				return jsonx.FieldError("caseOwnerFirstName", err)
 			}
 		case "caseOwnerLastName":
-			if err := jsonx.String(dec, &v.CaseOwnerLastName); err != nil {
+			if err := a.String(dec, &v.CaseOwnerLastName); err != nil {
 				return jsonx.FieldError("caseOwnerLastName", err)
 			}
 		case "postCode":
-			if err := jsonx.String(dec, &v.PostCode); err != nil {
+			if err := a.String(dec, &v.PostCode); err != nil {
 				return jsonx.FieldError("postCode", err)
 			}
 		case "address1":
-			if err := jsonx.String(dec, &v.Address1); err != nil {
+			if err := a.String(dec, &v.Address1); err != nil {
 				return jsonx.FieldError("address1", err)
 			}
 		case "address2":
-			if err := jsonx.String(dec, &v.Address2); err != nil {
+			if err := a.String(dec, &v.Address2); err != nil {
 				return jsonx.FieldError("address2", err)
 			}
 		case "townCity":
-			if err := jsonx.String(dec, &v.TownCity); err != nil {
+			if err := a.String(dec, &v.TownCity); err != nil {
 				return jsonx.FieldError("townCity", err)
 			}
 		case "countyState":
-			if err := jsonx.String(dec, &v.CountyState); err != nil {
+			if err := a.String(dec, &v.CountyState); err != nil {
 				return jsonx.FieldError("countyState", err)
 			}
 		case "programmeId":
@@ -114,7 +115,7 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("programmeId", err)
 			}
 		case "programmeStartDate":
-			if err := jsonx.String(dec, &v.ProgrammeStartDate); err != nil {
+			if err := a.String(dec, &v.ProgrammeStartDate); err != nil {
 				return jsonx.FieldError("programmeStartDate", err)
 			}
 		case "employerId":
@@ -126,63 +127,63 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("employerAddressId", err)
 			}
 		case "managerFirstName":
-			if err := jsonx.String(dec, &v.ManagerFirstName); err != nil {
+			if err := a.String(dec, &v.ManagerFirstName); err != nil {
 				return jsonx.FieldError("managerFirstName", err)
 			}
 		case "managerLastName":
-			if err := jsonx.String(dec, &v.ManagerLastName); err != nil {
+			if err := a.String(dec, &v.ManagerLastName); err != nil {
 				return jsonx.FieldError("managerLastName", err)
 			}
 		case "managerEmail":
-			if err := jsonx.String(dec, &v.ManagerEmail); err != nil {
+			if err := a.String(dec, &v.ManagerEmail); err != nil {
 				return jsonx.FieldError("managerEmail", err)
 			}
 		case "managerPhone":
-			if err := jsonx.String(dec, &v.ManagerPhone); err != nil {
+			if err := a.String(dec, &v.ManagerPhone); err != nil {
 				return jsonx.FieldError("managerPhone", err)
 			}
 		case "IAEnglish":
-			if err := jsonx.String(dec, &v.IAEnglish); err != nil {
+			if err := a.String(dec, &v.IAEnglish); err != nil {
 				return jsonx.FieldError("IAEnglish", err)
 			}
 		case "IAMath":
-			if err := jsonx.String(dec, &v.IAMath); err != nil {
+			if err := a.String(dec, &v.IAMath); err != nil {
 				return jsonx.FieldError("IAMath", err)
 			}
 		case "IAICT":
-			if err := jsonx.String(dec, &v.IAICT); err != nil {
+			if err := a.String(dec, &v.IAICT); err != nil {
 				return jsonx.FieldError("IAICT", err)
 			}
 		case "diagEnglish":
-			if err := jsonx.String(dec, &v.DiagEnglish); err != nil {
+			if err := a.String(dec, &v.DiagEnglish); err != nil {
 				return jsonx.FieldError("diagEnglish", err)
 			}
 		case "diagMath":
-			if err := jsonx.String(dec, &v.DiagMath); err != nil {
+			if err := a.String(dec, &v.DiagMath); err != nil {
 				return jsonx.FieldError("diagMath", err)
 			}
 		case "diagIct":
-			if err := jsonx.String(dec, &v.DiagICT); err != nil {
+			if err := a.String(dec, &v.DiagICT); err != nil {
 				return jsonx.FieldError("diagIct", err)
 			}
 		case "title":
-			if err := jsonx.String(dec, &v.Title); err != nil {
+			if err := a.String(dec, &v.Title); err != nil {
 				return jsonx.FieldError("title", err)
 			}
 		case "preferredName":
-			if err := jsonx.String(dec, &v.PreferredName); err != nil {
+			if err := a.String(dec, &v.PreferredName); err != nil {
 				return jsonx.FieldError("preferredName", err)
 			}
 		case "personalEmail":
-			if err := jsonx.String(dec, &v.PersonalEmail); err != nil {
+			if err := a.String(dec, &v.PersonalEmail); err != nil {
 				return jsonx.FieldError("personalEmail", err)
 			}
 		case "gender":
-			if err := jsonx.String(dec, &v.Gender); err != nil {
+			if err := a.String(dec, &v.Gender); err != nil {
 				return jsonx.FieldError("gender", err)
 			}
 		case "authenticationType":
-			if err := jsonx.String(dec, &v.AuthenticationType); err != nil {
+			if err := a.String(dec, &v.AuthenticationType); err != nil {
 				return jsonx.FieldError("authenticationType", err)
 			}
 		case "plannedHours":
@@ -198,7 +199,7 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("managerId", err)
 			}
 		default:
-			if err := foldUser(dec, v, name); err != nil {
+			if err := foldUser(dec, v, name, &a); err != nil {
 				return err
 			}
 		}
@@ -207,41 +208,41 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 
 // foldUser reads the member of a User whose name matches a field's
 // only under strings.EqualFold, and skips any other.
-func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
+func foldUser(dec *jsontext.Decoder, v *User, name []byte, a *jsonx.Arena) error {
 	var buf [64]byte
 	switch string(jsonx.AppendFold(buf[:0], name)) {
 	case "IAENGLISH":
-		if err := jsonx.String(dec, &v.IAEnglish); err != nil {
+		if err := a.String(dec, &v.IAEnglish); err != nil {
 			return jsonx.FieldError("IAEnglish", err)
 		}
 		return nil
 	case "IAICT":
-		if err := jsonx.String(dec, &v.IAICT); err != nil {
+		if err := a.String(dec, &v.IAICT); err != nil {
 			return jsonx.FieldError("IAICT", err)
 		}
 		return nil
 	case "IAMATH":
-		if err := jsonx.String(dec, &v.IAMath); err != nil {
+		if err := a.String(dec, &v.IAMath); err != nil {
 			return jsonx.FieldError("IAMath", err)
 		}
 		return nil
 	case "ADDRESS1":
-		if err := jsonx.String(dec, &v.Address1); err != nil {
+		if err := a.String(dec, &v.Address1); err != nil {
 			return jsonx.FieldError("address1", err)
 		}
 		return nil
 	case "ADDRESS2":
-		if err := jsonx.String(dec, &v.Address2); err != nil {
+		if err := a.String(dec, &v.Address2); err != nil {
 			return jsonx.FieldError("address2", err)
 		}
 		return nil
 	case "AUTHENTICATIONTYPE":
-		if err := jsonx.String(dec, &v.AuthenticationType); err != nil {
+		if err := a.String(dec, &v.AuthenticationType); err != nil {
 			return jsonx.FieldError("authenticationType", err)
 		}
 		return nil
 	case "CASEOWNERFIRSTNAME":
-		if err := jsonx.String(dec, &v.CaseOwnerFirstName); err != nil {
+		if err := a.String(dec, &v.CaseOwnerFirstName); err != nil {
 			return jsonx.FieldError("caseOwnerFirstName", err)
 		}
 		return nil
@@ -251,37 +252,37 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
 		}
 		return nil
 	case "CASEOWNERLASTNAME":
-		if err := jsonx.String(dec, &v.CaseOwnerLastName); err != nil {
+		if err := a.String(dec, &v.CaseOwnerLastName); err != nil {
 			return jsonx.FieldError("caseOwnerLastName", err)
 		}
 		return nil
 	case "COUNTYSTATE":
-		if err := jsonx.String(dec, &v.CountyState); err != nil {
+		if err := a.String(dec, &v.CountyState); err != nil {
 			return jsonx.FieldError("countyState", err)
 		}
 		return nil
 	case "DATEOFBIRTH":
-		if err := jsonx.String(dec, &v.DateOfBirth); err != nil {
+		if err := a.String(dec, &v.DateOfBirth); err != nil {
 			return jsonx.FieldError("dateOfBirth", err)
 		}
 		return nil
 	case "DIAGENGLISH":
-		if err := jsonx.String(dec, &v.DiagEnglish); err != nil {
+		if err := a.String(dec, &v.DiagEnglish); err != nil {
 			return jsonx.FieldError("diagEnglish", err)
 		}
 		return nil
 	case "DIAGICT":
-		if err := jsonx.String(dec, &v.DiagICT); err != nil {
+		if err := a.String(dec, &v.DiagICT); err != nil {
 			return jsonx.FieldError("diagIct", err)
 		}
 		return nil
 	case "DIAGMATH":
-		if err := jsonx.String(dec, &v.DiagMath); err != nil {
+		if err := a.String(dec, &v.DiagMath); err != nil {
 			return jsonx.FieldError("diagMath", err)
 		}
 		return nil
 	case "EMAIL":
-		if err := jsonx.String(dec, &v.Email); err != nil {
+		if err := a.String(dec, &v.Email); err != nil {
 			return jsonx.FieldError("email", err)
 		}
 		return nil
@@ -296,12 +297,12 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
 		}
 		return nil
 	case "FIRSTNAME":
-		if err := jsonx.String(dec, &v.FirstName); err != nil {
+		if err := a.String(dec, &v.FirstName); err != nil {
 			return jsonx.FieldError("firstName", err)
 		}
 		return nil
 	case "GENDER":
-		if err := jsonx.String(dec, &v.Gender); err != nil {
+		if err := a.String(dec, &v.Gender); err != nil {
 			return jsonx.FieldError("gender", err)
 		}
 		return nil
@@ -321,17 +322,17 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
 		}
 		return nil
 	case "LASTNAME":
-		if err := jsonx.String(dec, &v.LastName); err != nil {
+		if err := a.String(dec, &v.LastName); err != nil {
 			return jsonx.FieldError("lastName", err)
 		}
 		return nil
 	case "MANAGEREMAIL":
-		if err := jsonx.String(dec, &v.ManagerEmail); err != nil {
+		if err := a.String(dec, &v.ManagerEmail); err != nil {
 			return jsonx.FieldError("managerEmail", err)
 		}
 		return nil
 	case "MANAGERFIRSTNAME":
-		if err := jsonx.String(dec, &v.ManagerFirstName); err != nil {
+		if err := a.String(dec, &v.ManagerFirstName); err != nil {
 			return jsonx.FieldError("managerFirstName", err)
 		}
 		return nil
@@ -341,12 +342,12 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
 		}
 		return nil
 	case "MANAGERLASTNAME":
-		if err := jsonx.String(dec, &v.ManagerLastName); err != nil {
+		if err := a.String(dec, &v.ManagerLastName); err != nil {
 			return jsonx.FieldError("managerLastName", err)
 		}
 		return nil
 	case "MANAGERPHONE":
-		if err := jsonx.String(dec, &v.ManagerPhone); err != nil {
+		if err := a.String(dec, &v.ManagerPhone); err != nil {
 			return jsonx.FieldError("managerPhone", err)
 		}
 		return nil
@@ -356,12 +357,12 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
 		}
 		return nil
 	case "PERSONALEMAIL":
-		if err := jsonx.String(dec, &v.PersonalEmail); err != nil {
+		if err := a.String(dec, &v.PersonalEmail); err != nil {
 			return jsonx.FieldError("personalEmail", err)
 		}
 		return nil
 	case "PHONE":
-		if err := jsonx.String(dec, &v.Phone); err != nil {
+		if err := a.String(dec, &v.Phone); err != nil {
 			return jsonx.FieldError("phone", err)
 		}
 		return nil
@@ -371,12 +372,12 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
 		}
 		return nil
 	case "POSTCODE":
-		if err := jsonx.String(dec, &v.PostCode); err != nil {
+		if err := a.String(dec, &v.PostCode); err != nil {
 			return jsonx.FieldError("postCode", err)
 		}
 		return nil
 	case "PREFERREDNAME":
-		if err := jsonx.String(dec, &v.PreferredName); err != nil {
+		if err := a.String(dec, &v.PreferredName); err != nil {
 			return jsonx.FieldError("preferredName", err)
 		}
 		return nil
@@ -386,32 +387,32 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte) error {
 		}
 		return nil
 	case "PROGRAMMESTARTDATE":
-		if err := jsonx.String(dec, &v.ProgrammeStartDate); err != nil {
+		if err := a.String(dec, &v.ProgrammeStartDate); err != nil {
 			return jsonx.FieldError("programmeStartDate", err)
 		}
 		return nil
 	case "REFERENCENUMBER":
-		if err := jsonx.String(dec, &v.ReferenceNumber); err != nil {
+		if err := a.String(dec, &v.ReferenceNumber); err != nil {
 			return jsonx.FieldError("referenceNumber", err)
 		}
 		return nil
 	case "STATUS":
-		if err := jsonx.String(dec, &v.Status); err != nil {
+		if err := a.String(dec, &v.Status); err != nil {
 			return jsonx.FieldError("status", err)
 		}
 		return nil
 	case "TITLE":
-		if err := jsonx.String(dec, &v.Title); err != nil {
+		if err := a.String(dec, &v.Title); err != nil {
 			return jsonx.FieldError("title", err)
 		}
 		return nil
 	case "TOWNCITY":
-		if err := jsonx.String(dec, &v.TownCity); err != nil {
+		if err := a.String(dec, &v.TownCity); err != nil {
 			return jsonx.FieldError("townCity", err)
 		}
 		return nil
 	case "USERNAME":
-		if err := jsonx.String(dec, &v.Username); err != nil {
+		if err := a.String(dec, &v.Username); err != nil {
 			return jsonx.FieldError("username", err)
 		}
 		return nil

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -97,14 +98,48 @@ func AppendFold(dst, name []byte) []byte {
 
 // String reads a JSON string into p. Null leaves p as it was (as
 // encoding/json v1 does); any other kind is an error.
-func String(dec *jsontext.Decoder, p *string) error {
+func String(dec *jsontext.Decoder, p *string) error { return (*Arena)(nil).String(dec, p) }
+
+// LaxString is [String] that also takes a number (kept as written: 42,
+// 1e3, refused when too large for a float64, as v1 refused it) and a
+// boolean ("true", "false"): the reading [Strings] gives a dialect.
+func LaxString(dec *jsontext.Decoder, p *string) error { return (*Arena)(nil).LaxString(dec, p) }
+
+// Arena holds the strings of one decoded struct in a few shared blocks
+// instead of one allocation each: a generated decoder keeps one on its
+// stack for the struct it reads. A block lives as long as any of its
+// strings, so an Arena serves values that live and die together (the
+// fields of one user). The nil *Arena allocates each string alone.
+type Arena struct{ block []byte }
+
+const (
+	arenaBlock = 512 // bytes in a block
+	arenaMax   = 128 // longer strings get an allocation of their own
+)
+
+// make returns b as a string carved from the arena's block.
+func (a *Arena) make(b []byte) string {
+	if a == nil || len(b) == 0 || len(b) > arenaMax {
+		return string(b)
+	}
+	if cap(a.block)-len(a.block) < len(b) {
+		a.block = make([]byte, 0, arenaBlock)
+	}
+	off := len(a.block)
+	a.block = append(a.block, b...)
+	// The bytes are never written again: only appended after.
+	return unsafe.String(&a.block[off], len(b))
+}
+
+// String is [String] with the string kept in a.
+func (a *Arena) String(dec *jsontext.Decoder, p *string) error {
 	switch k := dec.PeekKind(); k {
 	case '"':
 		v, err := dec.ReadValue()
 		if err != nil {
 			return err
 		}
-		*p = string(unquote(v))
+		*p = a.make(unquote(v))
 		return nil
 	case 'n':
 		_, err := dec.ReadToken()
@@ -114,10 +149,8 @@ func String(dec *jsontext.Decoder, p *string) error {
 	}
 }
 
-// LaxString is [String] that also takes a number (kept as written: 42,
-// 1e3, refused when too large for a float64, as v1 refused it) and a
-// boolean ("true", "false"): the reading [Strings] gives a dialect.
-func LaxString(dec *jsontext.Decoder, p *string) error {
+// LaxString is [LaxString] with the string kept in a.
+func (a *Arena) LaxString(dec *jsontext.Decoder, p *string) error {
 	switch dec.PeekKind() {
 	case '0':
 		v, err := dec.ReadValue()
@@ -127,17 +160,17 @@ func LaxString(dec *jsontext.Decoder, p *string) error {
 		if _, err := strconv.ParseFloat(string(v), 64); err != nil {
 			return fmt.Errorf("jsonx: number %.20s out of range", v)
 		}
-		*p = string(v)
+		*p = a.make(v)
 		return nil
 	case 't', 'f':
 		v, err := dec.ReadValue()
 		if err != nil {
 			return err
 		}
-		*p = string(v)
+		*p = a.make(v)
 		return nil
 	}
-	return String(dec, p)
+	return a.String(dec, p)
 }
 
 // LaxInt reads an integer in every form [Ints] accepts into p.

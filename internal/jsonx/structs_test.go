@@ -105,3 +105,36 @@ func TestOpenObject(t *testing.T) {
 		assert.Error(t, err, in)
 	}
 }
+
+func TestArena(t *testing.T) {
+	var a Arena
+	var got []string
+	in := `["ada","lovelace","","` + strings.Repeat("x", arenaMax+1) + `",12,true,null]`
+	dec := jsontext.NewDecoder(strings.NewReader(in))
+	_, err := dec.ReadToken()
+	require.NoError(t, err)
+	for dec.PeekKind() != ']' {
+		s := "kept"
+		require.NoError(t, a.LaxString(dec, &s))
+		got = append(got, s)
+	}
+	assert.Equal(t, []string{"ada", "lovelace", "", strings.Repeat("x", arenaMax+1), "12", "true", "kept"}, got)
+
+	// Many short strings share blocks, and each keeps its bytes while
+	// later ones are appended.
+	var b Arena
+	want := make([]string, 200)
+	strs := make([]string, 200)
+	n := testing.AllocsPerRun(1, func() {
+		b = Arena{}
+		for i := range strs {
+			strs[i] = b.make([]byte{byte('a' + i%26), byte('a' + i/26)})
+		}
+	})
+	for i := range want {
+		want[i] = string([]byte{byte('a' + i%26), byte('a' + i/26)})
+	}
+	assert.Equal(t, want, strs)
+	assert.LessOrEqual(t, n, float64(200*2/arenaBlock+1), "one allocation per block")
+	assert.Equal(t, "x", (*Arena)(nil).make([]byte("x")), "the nil arena allocates each string")
+}

@@ -19,7 +19,9 @@
 // A -read flag maps a field type, as written in the source ("string",
 // "int", "Time", "jsonx.Money"), to a function
 // func(*jsontext.Decoder, *T) error, or to "method" for the type's own
-// UnmarshalJSONFrom. A field of a listed struct type calls that type's
+// UnmarshalJSONFrom, or to a method of jsonx.Arena written "a.Method":
+// each decoder keeps the strings of its struct in one arena. A field of a
+// listed struct type calls that type's
 // decoder; any other field goes to json.UnmarshalDecode, which applies the
 // dialect (its options travel with the decoder). Use a reader only for a
 // type the dialect has no type-level unmarshaler of its own for, or the
@@ -148,6 +150,7 @@ type gen struct {
 	want    map[string]bool
 	imports map[string]bool
 	body    bytes.Buffer
+	arena   bool // the decoder being written uses its arena
 	funcs   []string
 }
 
@@ -213,8 +216,8 @@ func (g *gen) call(f field) string {
 		if r == "method" {
 			return fmt.Sprintf("v.%s.UnmarshalJSONFrom(dec)", f.goName)
 		}
-		if strings.HasPrefix(r, "jsonx.") {
-			g.imports["jsonx"] = true
+		if strings.HasPrefix(r, "a.") {
+			g.arena = true
 		}
 		return fmt.Sprintf("%s(dec, %s)", r, ptr)
 	}
@@ -231,28 +234,37 @@ func (g *gen) decoder(name string, s *structType) error {
 		return err
 	}
 	g.funcs = append(g.funcs, name)
-	w := &g.body
-	fmt.Fprintf(w, "\n// decode%[1]s reads a %[1]s.\nfunc decode%[1]s(dec *jsontext.Decoder, v *%[1]s) error {\n", name)
-	fmt.Fprintf(w, "\tif null, err := jsonx.OpenObject(dec); null || err != nil {\n\t\treturn err\n\t}\n")
-	fmt.Fprintf(w, "\tfor {\n\t\tif more, err := jsonx.More(dec); !more || err != nil {\n\t\t\treturn err\n\t\t}\n")
-	fmt.Fprintf(w, "\t\tname, err := jsonx.ReadName(dec)\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n")
-	fmt.Fprintf(w, "\t\tswitch string(name) {\n")
+
+	// The cases first: they tell whether the decoder needs an arena.
+	g.arena = false
+	var cases, folded bytes.Buffer
 	for _, f := range fields {
-		fmt.Fprintf(w, "\t\tcase %q:\n\t\t\tif err := %s; err != nil {\n\t\t\t\treturn jsonx.FieldError(%q, err)\n\t\t\t}\n",
+		fmt.Fprintf(&cases, "\t\tcase %q:\n\t\t\tif err := %s; err != nil {\n\t\t\t\treturn jsonx.FieldError(%q, err)\n\t\t\t}\n",
 			f.jsonName, g.call(f), f.jsonName)
 	}
-	fmt.Fprintf(w, "\t\tdefault:\n\t\t\tif err := fold%s(dec, v, name); err != nil {\n\t\t\t\treturn err\n\t\t\t}\n\t\t}\n\t}\n}\n", name)
-
-	// Folded names, sorted so that the output is stable.
-	sorted := append([]field(nil), fields...)
+	sorted := append([]field(nil), fields...) // folded names, in a stable order
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].jsonName < sorted[j].jsonName })
-	fmt.Fprintf(w, "\n// fold%[1]s reads the member of a %[1]s whose name matches a field's\n// only under strings.EqualFold, and skips any other.\n", name)
-	fmt.Fprintf(w, "func fold%[1]s(dec *jsontext.Decoder, v *%[1]s, name []byte) error {\n", name)
-	fmt.Fprintf(w, "\tvar buf [64]byte\n\tswitch string(jsonx.AppendFold(buf[:0], name)) {\n")
 	for _, f := range sorted {
-		fmt.Fprintf(w, "\tcase %q:\n\t\tif err := %s; err != nil {\n\t\t\treturn jsonx.FieldError(%q, err)\n\t\t}\n\t\treturn nil\n",
+		fmt.Fprintf(&folded, "\tcase %q:\n\t\tif err := %s; err != nil {\n\t\t\treturn jsonx.FieldError(%q, err)\n\t\t}\n\t\treturn nil\n",
 			jsonx.Fold([]byte(f.jsonName)), g.call(f), f.jsonName)
 	}
+	arenaDecl, arenaArg, arenaParam := "", "", ""
+	if g.arena {
+		arenaDecl = "\tvar a jsonx.Arena // the strings of v\n"
+		arenaArg, arenaParam = ", &a", ", a *jsonx.Arena"
+	}
+
+	w := &g.body
+	fmt.Fprintf(w, "\n// decode%[1]s reads a %[1]s.\nfunc decode%[1]s(dec *jsontext.Decoder, v *%[1]s) error {\n", name)
+	fmt.Fprintf(w, "\tif null, err := jsonx.OpenObject(dec); null || err != nil {\n\t\treturn err\n\t}\n%s", arenaDecl)
+	fmt.Fprintf(w, "\tfor {\n\t\tif more, err := jsonx.More(dec); !more || err != nil {\n\t\t\treturn err\n\t\t}\n")
+	fmt.Fprintf(w, "\t\tname, err := jsonx.ReadName(dec)\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n")
+	fmt.Fprintf(w, "\t\tswitch string(name) {\n%s", cases.Bytes())
+	fmt.Fprintf(w, "\t\tdefault:\n\t\t\tif err := fold%s(dec, v, name%s); err != nil {\n\t\t\t\treturn err\n\t\t\t}\n\t\t}\n\t}\n}\n", name, arenaArg)
+
+	fmt.Fprintf(w, "\n// fold%[1]s reads the member of a %[1]s whose name matches a field's\n// only under strings.EqualFold, and skips any other.\n", name)
+	fmt.Fprintf(w, "func fold%[1]s(dec *jsontext.Decoder, v *%[1]s, name []byte%[2]s) error {\n", name, arenaParam)
+	fmt.Fprintf(w, "\tvar buf [64]byte\n\tswitch string(jsonx.AppendFold(buf[:0], name)) {\n%s", folded.Bytes())
 	fmt.Fprintf(w, "\t}\n\treturn dec.SkipValue()\n}\n")
 	return nil
 }
