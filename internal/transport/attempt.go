@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -35,13 +36,20 @@ import (
 type attemptTransport struct {
 	base    http.RoundTripper
 	timeout time.Duration // per attempt, until the body is closed; 0: none
+	// headerTimeout bounds the wait for the response headers (the SDK's
+	// own client: 30s); 0: none. It shares the attempt's one timer: a
+	// ResponseHeaderTimeout on the http.Transport costs a timer of its own
+	// and, measured on BenchmarkGet, 9% of a small call.
+	headerTimeout time.Duration
 }
 
 func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
-	var cancel context.CancelFunc
-	if t.timeout > 0 {
-		ctx, cancel = context.WithTimeout(ctx, t.timeout)
+	var at *attemptTimer
+	if t.timeout > 0 || t.headerTimeout > 0 {
+		at = &attemptTimer{t: t, start: time.Now()}
+		ctx, at.cancel = context.WithCancelCause(ctx)
+		at.timer = time.AfterFunc(at.first(), at.fire)
 	}
 	st, ok := ctx.Value(callKey{}).(*call)
 	if ok {
@@ -52,41 +60,116 @@ func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		r.GetBody = nil
 	}
 	resp, err := t.base.RoundTrip(r)
-	if cancel == nil {
+	if at == nil {
 		return resp, err
 	}
 	if err != nil {
-		cancel()
-		if req.Context().Err() == nil && errors.Is(err, context.DeadlineExceeded) {
-			err = fmt.Errorf("attempt timed out after %v: %w", t.timeout, err)
+		at.stop()
+		if req.Context().Err() == nil {
+			err = at.explain(err)
 		}
 		return nil, err
 	}
-	resp.Body = &cancelBody{ReadCloser: resp.Body, cancel: cancel}
+	at.gotHeaders()
+	resp.Body = &cancelBody{ReadCloser: resp.Body, at: at, caller: req.Context()}
 	return resp, nil
 }
 
-// cancelBody ends the attempt's timeout when the body is closed.
+// attemptTimer is the one timer of an attempt: first the header timeout
+// (when it is the sooner), then, once the headers are in, the rest of the
+// attempt's timeout. It cancels the attempt's context with a cause that
+// says which and matches context.DeadlineExceeded.
+type attemptTimer struct {
+	t       attemptTransport
+	cancel  context.CancelCauseFunc
+	timer   *time.Timer
+	start   time.Time
+	headers atomic.Bool // the response headers arrived
+	fired   atomic.Pointer[error]
+}
+
+// first is the timer's first duration.
+func (a *attemptTimer) first() time.Duration {
+	if h := a.t.headerTimeout; h > 0 && (a.t.timeout == 0 || h < a.t.timeout) {
+		return h
+	}
+	return a.t.timeout
+}
+
+func (a *attemptTimer) fire() {
+	var err error
+	if a.headers.Load() || a.first() == a.t.timeout {
+		err = fmt.Errorf("attempt timed out after %v: %w", a.t.timeout, context.DeadlineExceeded)
+	} else {
+		err = fmt.Errorf("no response headers within %v: %w", a.t.headerTimeout, context.DeadlineExceeded)
+	}
+	a.fired.Store(&err)
+	a.cancel(err)
+}
+
+// gotHeaders moves the timer on to the attempt's own timeout, counted
+// from the attempt's start, or stops it when there is none.
+func (a *attemptTimer) gotHeaders() {
+	a.headers.Store(true)
+	if a.first() == a.t.timeout {
+		return // one bound, already running
+	}
+	if a.t.timeout == 0 {
+		a.timer.Stop()
+		return
+	}
+	a.timer.Reset(a.t.timeout - time.Since(a.start))
+}
+
+// stop ends the attempt: the timer, and the context's resources.
+func (a *attemptTimer) stop() {
+	a.timer.Stop()
+	a.cancel(nil)
+}
+
+// explain wraps an attempt's error with the timeout that caused it, when
+// one did: net/http returns some cancellations as context.Canceled, and
+// the caller must see a deadline, not a cancellation it never made.
+func (a *attemptTimer) explain(err error) error {
+	p := a.fired.Load()
+	if p == nil || err == nil || errors.Is(err, *p) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", *p, err)
+}
+
+// cancelBody ends the attempt's timer when the body is closed, and says
+// so when a read fails because the timer fired.
 type cancelBody struct {
 	io.ReadCloser
-	cancel context.CancelFunc
+	at     *attemptTimer
+	caller context.Context // the request's context before the attempt's own
+}
+
+func (b *cancelBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil && err != io.EOF && b.caller.Err() == nil {
+		err = b.at.explain(err)
+	}
+	return n, err
 }
 
 func (b *cancelBody) Close() error {
 	err := b.ReadCloser.Close()
-	b.cancel()
+	b.at.stop()
 	return err
 }
 
 // withAttemptTransport returns a shallow copy of hc whose transport is
-// wrapped in attemptTransport, which takes over hc's Timeout.
-func withAttemptTransport(hc *http.Client) *http.Client {
+// wrapped in attemptTransport, which takes over hc's Timeout and adds
+// headerTimeout (0: none).
+func withAttemptTransport(hc *http.Client, headerTimeout time.Duration) *http.Client {
 	c := *hc
 	base := hc.Transport
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	c.Transport = attemptTransport{base: base, timeout: hc.Timeout}
+	c.Transport = attemptTransport{base: base, timeout: hc.Timeout, headerTimeout: headerTimeout}
 	c.Timeout = 0
 	return &c
 }

@@ -6,6 +6,7 @@ import (
 	stdjson "encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -452,4 +453,65 @@ func TestTransport_ClientTimeout_perAttemptCoversHeadersAndBody(t *testing.T) {
 		})
 	}
 	assert.Equal(t, 2, slowHeaders.hits(), "a timed-out GET is retried")
+}
+
+// The SDK's own client bounds the wait for response headers with the
+// attempt's one timer: a server that never answers fails after the header
+// timeout, one that answers in time gets the rest of the attempt's
+// timeout for its body, and one whose body stalls fails at the attempt's
+// timeout. Each failure matches context.DeadlineExceeded and says which
+// bound it hit.
+func TestAttemptTransport_headerTimeoutSharesTheAttemptTimer(t *testing.T) {
+	release := make(chan struct{})
+	t.Cleanup(func() { close(release) })
+	wait := func(r *http.Request, d time.Duration) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		case <-time.After(d):
+		}
+	}
+	srv := newCounting(t, func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/no-headers":
+			wait(r, time.Hour)
+		case "/slow-body": // headers at once, the body after 2 header timeouts
+			w.WriteHeader(200)
+			w.(http.Flusher).Flush()
+			wait(r, 400*time.Millisecond)
+			_, _ = w.Write([]byte(`{}`))
+		case "/stalled-body":
+			w.WriteHeader(200)
+			_, _ = w.Write([]byte(`{`))
+			w.(http.Flusher).Flush()
+			wait(r, time.Hour)
+		}
+	})
+	hc := &http.Client{Transport: attemptTransport{base: &http.Transport{}, timeout: 1500 * time.Millisecond,
+		headerTimeout: 200 * time.Millisecond}}
+	get := func(path string) ([]byte, time.Duration, error) {
+		start := time.Now()
+		resp, err := hc.Get(srv.URL + path)
+		if err != nil {
+			return nil, time.Since(start), err
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		return b, time.Since(start), err
+	}
+
+	_, took, err := get("/no-headers")
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.ErrorContains(t, err, "no response headers within 200ms")
+	assert.Less(t, took, time.Second, "the header timeout, not the attempt's")
+
+	b, took, err := get("/slow-body")
+	require.NoError(t, err, "the headers came in time: the body has the rest of the attempt")
+	assert.Equal(t, "{}", string(b))
+	assert.Greater(t, took, 300*time.Millisecond)
+
+	_, took, err = get("/stalled-body")
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.ErrorContains(t, err, "attempt timed out after 1.5s")
+	assert.GreaterOrEqual(t, took, 1400*time.Millisecond, "the attempt's timeout, counted from its start")
 }

@@ -133,9 +133,16 @@ func CheckCredential(api, what, option, value string) error {
 	return nil
 }
 
+// defaultHeaderTimeout bounds the wait for the response headers of each
+// attempt made through the SDK's own client; attemptTransport applies it
+// with the attempt's timer instead of the transport's
+// ResponseHeaderTimeout, which would add a timer of its own.
+const defaultHeaderTimeout = 30 * time.Second
+
 // defaultHTTPClient is the SDK's own pooled client: it keeps up to 100 idle
 // connections per host (Go's default keeps 2), so many goroutines sharing
-// one Client reuse their connections.
+// one Client reuse their connections. Each attempt gets 60s, and
+// [defaultHeaderTimeout] to its response headers.
 func defaultHTTPClient() *http.Client {
 	return &http.Client{
 		Timeout: 60 * time.Second,
@@ -150,7 +157,6 @@ func defaultHTTPClient() *http.Client {
 			MaxIdleConnsPerHost:   100,
 			IdleConnTimeout:       90 * time.Second,
 			TLSHandshakeTimeout:   10 * time.Second,
-			ResponseHeaderTimeout: 30 * time.Second,
 			ExpectContinueTimeout: time.Second,
 		},
 	}

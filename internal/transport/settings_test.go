@@ -69,6 +69,8 @@ func TestNew_defaultHTTPClientPoolsConnections(t *testing.T) {
 	assert.Equal(t, DefaultRetryPolicy(), c.policy)
 	assert.Nil(t, c.rc.Logger, "retryablehttp's own stderr logger is never on")
 	assert.Equal(t, 60*time.Second, at.timeout, "the per-attempt timeout moved into the wrapper")
+	assert.Equal(t, 30*time.Second, at.headerTimeout, "the header timeout shares the attempt's timer")
+	assert.Zero(t, tr.ResponseHeaderTimeout, "no second timer on the transport")
 	assert.Zero(t, c.rc.HTTPClient.Timeout)
 }
 
@@ -81,5 +83,6 @@ func TestNew_callerHTTPClientUsedAsIs(t *testing.T) {
 	require.True(t, ok)
 	assert.Same(t, rt, at.base, "the caller's transport is used as is under the wrapper")
 	assert.Equal(t, 3*time.Second, at.timeout, "the caller's Timeout applies to every attempt")
+	assert.Zero(t, at.headerTimeout, "the caller's client sets its own header timeout, if any")
 	assert.Nil(t, hc.CheckRedirect, "the caller's client is copied, not changed")
 }

@@ -137,9 +137,9 @@ func New(api API, s Settings) (*Client, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	hc := s.HTTPClient
+	hc, headerTimeout := s.HTTPClient, time.Duration(0)
 	if hc == nil {
-		hc = defaultHTTPClient()
+		hc, headerTimeout = defaultHTTPClient(), defaultHeaderTimeout
 	}
 	ua := userAgent
 	if s.UserAgent != "" {
@@ -166,7 +166,7 @@ func New(api API, s Settings) (*Client, error) {
 		headers:   s.Headers.Clone(),
 	}
 	c.rc = &retryablehttp.Client{
-		HTTPClient:     withAttemptTransport(withRedirectGuard(hc)),
+		HTTPClient:     withAttemptTransport(withRedirectGuard(hc), headerTimeout),
 		Logger:         nil,           // its own logger writes to stderr: never on
 		RetryMax:       math.MaxInt32, // checkRetry applies each call's own policy
 		RequestLogHook: beforeAttempt,
