@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	jsonv2 "github.com/go-json-experiment/json"
+
 	"github.com/userapis/sdk/marketplace"
 )
 
@@ -271,5 +273,39 @@ func BenchmarkGetParallel64(b *testing.B) {
 				}
 			}
 		})
+	})
+}
+
+// BenchmarkDecodePage decodes the benchmark server's page of 100 users
+// alone, no HTTP: encoding/json v1 into the hand-written structs (v1),
+// the package's dialect by v2's reflection (reflective), and the
+// dialect with its generated decoders, as the client decodes (generated).
+func BenchmarkDecodePage(b *testing.B) {
+	items := make([]string, 100)
+	for i := range items {
+		items[i] = benchUserJSON(i)
+	}
+	page := []byte(`{"items":[` + strings.Join(items, ",") + `],"total":1000,"page":0,"size":100}`)
+	run := func(name string, decode func() (int, error)) {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(page)))
+			for b.Loop() {
+				if n, err := decode(); err != nil || n != 100 {
+					b.Fatal(n, err)
+				}
+			}
+		})
+	}
+	run("v1", func() (int, error) { var p handPage; err := json.Unmarshal(page, &p); return len(p.Items), err })
+	run("reflective", func() (int, error) {
+		var p marketplace.UserPage
+		err := jsonv2.Unmarshal(page, &p, marketplace.Reflective)
+		return len(p.Items), err
+	})
+	run("generated", func() (int, error) {
+		var p marketplace.UserPage
+		err := jsonv2.Unmarshal(page, &p, marketplace.Dialect)
+		return len(p.Items), err
 	})
 }

@@ -1,6 +1,7 @@
 package jsonx
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -52,10 +53,18 @@ func More(dec *jsontext.Decoder) (bool, error) {
 
 // ReadName reads a member name. The bytes are valid until dec reads
 // again; they need no copy to be matched in a switch.
+//
+// A name without escapes comes back as written, without the UTF-8 check
+// a value's text gets: invalid UTF-8 matches no field name, exactly or
+// under [AppendFold] (which reads it as U+FFFD), as its replacement by
+// U+FFFD would not.
 func ReadName(dec *jsontext.Decoder) ([]byte, error) {
 	v, err := dec.ReadValue()
 	if err != nil {
 		return nil, err
+	}
+	if s := v[1 : len(v)-1]; bytes.IndexByte(s, '\\') < 0 {
+		return s, nil
 	}
 	return unquote(v), nil
 }

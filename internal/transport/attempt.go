@@ -71,15 +71,19 @@ func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	at.gotHeaders()
-	resp.Body = &cancelBody{ReadCloser: resp.Body, at: at, caller: req.Context()}
+	at.body, at.caller = resp.Body, req.Context()
+	resp.Body = at
 	return resp, nil
 }
 
 // attemptTimer is the one timer of an attempt: first the header timeout
 // (when it is the sooner), then, once the headers are in, the rest of the
 // attempt's timeout. It cancels the attempt's context with a cause that
-// says which and matches context.DeadlineExceeded.
+// says which and matches context.DeadlineExceeded. Once the headers are
+// in it is also the response body, whose Close ends the attempt.
 type attemptTimer struct {
+	body    io.ReadCloser   // the response body, once there is one
+	caller  context.Context // the request's context before the attempt's own
 	t       attemptTransport
 	cancel  context.CancelCauseFunc
 	timer   *time.Timer
@@ -138,25 +142,20 @@ func (a *attemptTimer) explain(err error) error {
 	return fmt.Errorf("%w: %w", *p, err)
 }
 
-// cancelBody ends the attempt's timer when the body is closed, and says
-// so when a read fails because the timer fired.
-type cancelBody struct {
-	io.ReadCloser
-	at     *attemptTimer
-	caller context.Context // the request's context before the attempt's own
-}
-
-func (b *cancelBody) Read(p []byte) (int, error) {
-	n, err := b.ReadCloser.Read(p)
-	if err != nil && err != io.EOF && b.caller.Err() == nil {
-		err = b.at.explain(err)
+// Read reads the body and says so when a read fails because the timer
+// fired.
+func (a *attemptTimer) Read(p []byte) (int, error) {
+	n, err := a.body.Read(p)
+	if err != nil && err != io.EOF && a.caller.Err() == nil {
+		err = a.explain(err)
 	}
 	return n, err
 }
 
-func (b *cancelBody) Close() error {
-	err := b.ReadCloser.Close()
-	b.at.stop()
+// Close closes the body and ends the attempt's timer.
+func (a *attemptTimer) Close() error {
+	err := a.body.Close()
+	a.stop()
 	return err
 }
 

@@ -1,6 +1,6 @@
 package transport
 
-import "sync"
+import "sync/atomic"
 
 // Retry costs in budget tokens: a retry after an error status, and a
 // retry after a transport error or timeout, which costs the server more.
@@ -15,16 +15,17 @@ const (
 // empty calls are not retried, so a long outage costs about one request a
 // call instead of four. A nil budget is unlimited.
 type budget struct {
-	mu     sync.Mutex
-	tokens int
-	max    int
+	tokens atomic.Int64
+	max    int64
 }
 
 func newBudget(tokens int) *budget {
 	if tokens < 0 {
 		return nil
 	}
-	return &budget{tokens: tokens, max: tokens}
+	b := &budget{max: int64(tokens)}
+	b.tokens.Store(int64(tokens))
+	return b
 }
 
 // take removes n tokens if there are that many.
@@ -32,21 +33,31 @@ func (b *budget) take(n int) bool {
 	if b == nil {
 		return true
 	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.tokens < n {
-		return false
+	for {
+		t := b.tokens.Load()
+		if t < int64(n) {
+			return false
+		}
+		if b.tokens.CompareAndSwap(t, t-int64(n)) {
+			return true
+		}
 	}
-	b.tokens -= n
-	return true
 }
 
-// give returns n tokens, up to the bucket's size.
+// give returns n tokens, up to the bucket's size. A full bucket, the
+// common case, costs one atomic load: every successful call gives, and a
+// lock here was shared by every goroutine using the client.
 func (b *budget) give(n int) {
 	if b == nil {
 		return
 	}
-	b.mu.Lock()
-	b.tokens = min(b.tokens+n, b.max)
-	b.mu.Unlock()
+	for {
+		t := b.tokens.Load()
+		if t >= b.max {
+			return
+		}
+		if b.tokens.CompareAndSwap(t, min(t+int64(n), b.max)) {
+			return
+		}
+	}
 }

@@ -44,6 +44,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/userapis/sdk/internal/jsonx"
 )
@@ -184,8 +185,8 @@ func (g *gen) fields(name string, s *structType) ([]field, error) {
 				return nil, fmt.Errorf("%s: tag option %q changes decoding: not generated", name, o)
 			}
 		}
-		if strings.HasPrefix(jname, "'") {
-			return nil, fmt.Errorf("%s: quoted tag name: not generated", name)
+		if strings.HasPrefix(jname, "'") || !utf8.ValidString(jname) || strings.ContainsRune(jname, utf8.RuneError) {
+			return nil, fmt.Errorf("%s: tag name %q is quoted or not plain UTF-8: not generated", name, jname)
 		}
 		for _, n := range f.Names {
 			if !n.IsExported() {
