@@ -51,7 +51,10 @@
 // A generated decoder pays neither: no reflection and no lookup for the
 // fields it reads, one call per value, and the strings of a struct in one
 // [Arena] instead of an allocation each. On marketplace's page of 100
-// users (BenchmarkDecodePage in that package) it takes DECODE_FIGURES.
+// users (BenchmarkDecodePage in that package, medians of 6 runs under
+// load) the generated decoders take 1.3 ms and 1,710 allocations, the
+// same dialect by v2's reflection 2.4 ms and 3,002, and encoding/json v1
+// into plain structs with no tolerance at all 3.0 ms and 5,008.
 //
 // Every piece reads its value once from the decoder: no piece re-scans
 // the bytes of a value, so decoding stays linear in the size of the body
