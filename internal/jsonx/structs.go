@@ -142,44 +142,45 @@ func (a *Arena) make(b []byte) string {
 
 // String is [String] with the string kept in a.
 func (a *Arena) String(dec *jsontext.Decoder, p *string) error {
-	switch k := dec.PeekKind(); k {
+	v, err := dec.ReadValue() // one call per value: no PeekKind first
+	if err != nil {
+		return err
+	}
+	switch k := v.Kind(); k {
 	case '"':
-		v, err := dec.ReadValue()
-		if err != nil {
-			return err
-		}
 		*p = a.make(unquote(v))
 		return nil
 	case 'n':
-		_, err := dec.ReadToken()
-		return err
+		return nil
 	default:
-		return wrongKind(dec, k, "a string")
+		return fmt.Errorf("jsonx: want a string, got %s", kindName(k))
 	}
 }
 
 // LaxString is [LaxString] with the string kept in a.
 func (a *Arena) LaxString(dec *jsontext.Decoder, p *string) error {
-	switch dec.PeekKind() {
+	v, err := dec.ReadValue()
+	if err != nil {
+		return err
+	}
+	switch k := v.Kind(); k {
+	case '"':
+		*p = a.make(unquote(v))
+		return nil
+	case 'n':
+		return nil
 	case '0':
-		v, err := dec.ReadValue()
-		if err != nil {
-			return err
-		}
 		if _, err := strconv.ParseFloat(string(v), 64); err != nil {
 			return fmt.Errorf("jsonx: number %.20s out of range", v)
 		}
 		*p = a.make(v)
 		return nil
 	case 't', 'f':
-		v, err := dec.ReadValue()
-		if err != nil {
-			return err
-		}
 		*p = a.make(v)
 		return nil
+	default:
+		return fmt.Errorf("jsonx: want a string, number or boolean, got %s", kindName(k))
 	}
-	return a.String(dec, p)
 }
 
 // LaxInt reads an integer in every form [Ints] accepts into p.
