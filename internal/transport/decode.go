@@ -11,7 +11,14 @@ import (
 	"github.com/go-json-experiment/json"
 )
 
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// bodyBuf is a success body read whole, with the limit on its reader: one
+// pooled value, so reading a body allocates nothing once warm.
+type bodyBuf struct {
+	bytes.Buffer
+	limit io.LimitedReader
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bodyBuf) }}
 
 // preallocMax bounds the buffer reserved from a declared Content-Length:
 // beyond it the buffer grows with the bytes that actually arrive, so a
@@ -26,9 +33,11 @@ func (c *Client) decode(st *call, resp *http.Response, out any) error {
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
 		return nil
 	}
-	buf := bufPool.Get().(*bytes.Buffer)
+	buf := bufPool.Get().(*bodyBuf)
 	buf.Reset()
+	buf.limit = io.LimitedReader{R: resp.Body, N: MaxBody + 1}
 	defer func() {
+		buf.limit.R = nil // not the body: the pool keeps no connection alive
 		if buf.Cap() <= 1<<20 {
 			bufPool.Put(buf)
 		}
@@ -36,7 +45,7 @@ func (c *Client) decode(st *call, resp *http.Response, out any) error {
 	if resp.ContentLength > 0 {
 		buf.Grow(int(min(resp.ContentLength+1, preallocMax)))
 	}
-	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, MaxBody+1)); err != nil {
+	if _, err := buf.ReadFrom(&buf.limit); err != nil {
 		st.uncertain = true // the server answered 2xx: it acted, but how is lost
 		return c.requestErr(st, fmt.Errorf("reading response body: %w", err))
 	}
