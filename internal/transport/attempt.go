@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"strings"
-	"sync/atomic"
 	"time"
 )
 
@@ -30,26 +29,33 @@ import (
 //     that every other goroutine (or the caller's other services) use.
 //
 // It also applies the client's Timeout to each attempt, headers and body,
-// as http.Client would: http.Client itself only does that cheaply for the
+// as http.Client would, and the SDK's own client's header timeout, through
+// [deadlines]: http.Client only does the first cheaply for the
 // RoundTrippers it knows, and for any other (this one) it spends a
-// goroutine, a channel and a dozen allocations on every request.
+// goroutine, a channel and a dozen allocations on every request; a
+// ResponseHeaderTimeout on the http.Transport costs a timer of its own per
+// request.
 type attemptTransport struct {
-	base    http.RoundTripper
-	timeout time.Duration // per attempt, until the body is closed; 0: none
-	// headerTimeout bounds the wait for the response headers (the SDK's
-	// own client: 30s); 0: none. It shares the attempt's one timer: a
-	// ResponseHeaderTimeout on the http.Transport costs a timer of its own
-	// and, measured on BenchmarkGet, 9% of a small call.
-	headerTimeout time.Duration
+	base http.RoundTripper
+	// total ends an attempt that lasts longer than the client's Timeout,
+	// headers and body; header one whose response headers take longer
+	// than the header timeout (the SDK's own client: 30s). nil: none. They
+	// are shared by every copy of the client.
+	total, header *deadlines
 }
 
 func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
-	var at *attemptTimer
-	if t.timeout > 0 || t.headerTimeout > 0 {
-		at = &attemptTimer{t: t, start: time.Now()}
+	var at *attempt
+	if t.total != nil || t.header != nil {
+		at = &attempt{t: t}
 		ctx, at.cancel = context.WithCancelCause(ctx)
-		at.timer = time.AfterFunc(at.first(), at.fire)
+		if t.total != nil {
+			t.total.add(&at.total, at.cancel)
+		}
+		if t.header != nil {
+			t.header.add(&at.header, at.cancel)
+		}
 	}
 	st, ok := ctx.Value(callKey{}).(*call)
 	if ok {
@@ -63,6 +69,9 @@ func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if at == nil {
 		return resp, err
 	}
+	if t.header != nil {
+		t.header.remove(&at.header)
+	}
 	if err != nil {
 		at.stop()
 		if req.Context().Err() == nil {
@@ -70,81 +79,53 @@ func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		return nil, err
 	}
-	at.gotHeaders()
 	at.body, at.caller = resp.Body, req.Context()
 	resp.Body = at
 	return resp, nil
 }
 
-// attemptTimer is the one timer of an attempt: first the header timeout
-// (when it is the sooner), then, once the headers are in, the rest of the
-// attempt's timeout. It cancels the attempt's context with a cause that
-// says which and matches context.DeadlineExceeded. Once the headers are
-// in it is also the response body, whose Close ends the attempt.
-type attemptTimer struct {
-	body    io.ReadCloser   // the response body, once there is one
-	caller  context.Context // the request's context before the attempt's own
-	t       attemptTransport
-	cancel  context.CancelCauseFunc
-	timer   *time.Timer
-	start   time.Time
-	headers atomic.Bool // the response headers arrived
-	fired   atomic.Pointer[error]
+// attempt is one attempt's place in its client's deadlines and, once the
+// headers are in, its response body, whose Close ends the attempt.
+type attempt struct {
+	t             attemptTransport
+	cancel        context.CancelCauseFunc
+	total, header waiter
+	body          io.ReadCloser   // the response body, once there is one
+	caller        context.Context // the request's context before the attempt's own
 }
 
-// first is the timer's first duration.
-func (a *attemptTimer) first() time.Duration {
-	if h := a.t.headerTimeout; h > 0 && (a.t.timeout == 0 || h < a.t.timeout) {
-		return h
+// stop ends the attempt: out of the deadlines, and the context's
+// resources released.
+func (a *attempt) stop() {
+	if a.t.total != nil {
+		a.t.total.remove(&a.total)
 	}
-	return a.t.timeout
-}
-
-func (a *attemptTimer) fire() {
-	var err error
-	if a.headers.Load() || a.first() == a.t.timeout {
-		err = fmt.Errorf("attempt timed out after %v: %w", a.t.timeout, context.DeadlineExceeded)
-	} else {
-		err = fmt.Errorf("no response headers within %v: %w", a.t.headerTimeout, context.DeadlineExceeded)
+	if a.t.header != nil {
+		a.t.header.remove(&a.header)
 	}
-	a.fired.Store(&err)
-	a.cancel(err)
-}
-
-// gotHeaders moves the timer on to the attempt's own timeout, counted
-// from the attempt's start, or stops it when there is none.
-func (a *attemptTimer) gotHeaders() {
-	a.headers.Store(true)
-	if a.first() == a.t.timeout {
-		return // one bound, already running
-	}
-	if a.t.timeout == 0 {
-		a.timer.Stop()
-		return
-	}
-	a.timer.Reset(a.t.timeout - time.Since(a.start))
-}
-
-// stop ends the attempt: the timer, and the context's resources.
-func (a *attemptTimer) stop() {
-	a.timer.Stop()
 	a.cancel(nil)
 }
 
-// explain wraps an attempt's error with the timeout that caused it, when
+// explain wraps an attempt's error with the deadline that caused it, when
 // one did: net/http returns some cancellations as context.Canceled, and
 // the caller must see a deadline, not a cancellation it never made.
-func (a *attemptTimer) explain(err error) error {
-	p := a.fired.Load()
-	if p == nil || err == nil || errors.Is(err, *p) {
+func (a *attempt) explain(err error) error {
+	var cause error
+	switch {
+	case a.header.fired.Load():
+		cause = a.t.header.cause
+	case a.total.fired.Load():
+		cause = a.t.total.cause
+	}
+	if cause == nil || err == nil || errors.Is(err, cause) {
 		return err
 	}
-	return fmt.Errorf("%w: %w", *p, err)
+	return fmt.Errorf("%w: %w", cause, err)
 }
 
-// Read reads the body and says so when a read fails because the timer
-// fired.
-func (a *attemptTimer) Read(p []byte) (int, error) {
+// Read reads the body and says so when a read fails because a deadline
+// passed.
+func (a *attempt) Read(p []byte) (int, error) {
 	n, err := a.body.Read(p)
 	if err != nil && err != io.EOF && a.caller.Err() == nil {
 		err = a.explain(err)
@@ -152,8 +133,8 @@ func (a *attemptTimer) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// Close closes the body and ends the attempt's timer.
-func (a *attemptTimer) Close() error {
+// Close closes the body and ends the attempt.
+func (a *attempt) Close() error {
 	err := a.body.Close()
 	a.stop()
 	return err
@@ -161,14 +142,21 @@ func (a *attemptTimer) Close() error {
 
 // withAttemptTransport returns a shallow copy of hc whose transport is
 // wrapped in attemptTransport, which takes over hc's Timeout and adds
-// headerTimeout (0: none).
+// headerTimeout (0: none; also none when hc's Timeout is shorter).
 func withAttemptTransport(hc *http.Client, headerTimeout time.Duration) *http.Client {
 	c := *hc
 	base := hc.Transport
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	c.Transport = attemptTransport{base: base, timeout: hc.Timeout, headerTimeout: headerTimeout}
+	t := attemptTransport{base: base}
+	if hc.Timeout > 0 {
+		t.total = newDeadlines(hc.Timeout, timeoutCause("attempt timed out after %v", hc.Timeout))
+	}
+	if headerTimeout > 0 && (hc.Timeout == 0 || headerTimeout < hc.Timeout) {
+		t.header = newDeadlines(headerTimeout, timeoutCause("no response headers within %v", headerTimeout))
+	}
+	c.Transport = t
 	c.Timeout = 0
 	return &c
 }

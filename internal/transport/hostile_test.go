@@ -455,13 +455,12 @@ func TestTransport_ClientTimeout_perAttemptCoversHeadersAndBody(t *testing.T) {
 	assert.Equal(t, 2, slowHeaders.hits(), "a timed-out GET is retried")
 }
 
-// The SDK's own client bounds the wait for response headers with the
-// attempt's one timer: a server that never answers fails after the header
+// The SDK's own client bounds the wait for response headers too: a server that never answers fails after the header
 // timeout, one that answers in time gets the rest of the attempt's
 // timeout for its body, and one whose body stalls fails at the attempt's
 // timeout. Each failure matches context.DeadlineExceeded and says which
 // bound it hit.
-func TestAttemptTransport_headerTimeoutSharesTheAttemptTimer(t *testing.T) {
+func TestAttemptTransport_headerTimeoutThenAttemptTimeout(t *testing.T) {
 	release := make(chan struct{})
 	t.Cleanup(func() { close(release) })
 	wait := func(r *http.Request, d time.Duration) {
@@ -487,8 +486,8 @@ func TestAttemptTransport_headerTimeoutSharesTheAttemptTimer(t *testing.T) {
 			wait(r, time.Hour)
 		}
 	})
-	hc := &http.Client{Transport: attemptTransport{base: &http.Transport{}, timeout: 1500 * time.Millisecond,
-		headerTimeout: 200 * time.Millisecond}}
+	hc := withAttemptTransport(&http.Client{Transport: &http.Transport{}, Timeout: 1500 * time.Millisecond},
+		200*time.Millisecond)
 	get := func(path string) ([]byte, time.Duration, error) {
 		start := time.Now()
 		resp, err := hc.Get(srv.URL + path)

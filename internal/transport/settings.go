@@ -135,8 +135,8 @@ func CheckCredential(api, what, option, value string) error {
 
 // defaultHeaderTimeout bounds the wait for the response headers of each
 // attempt made through the SDK's own client; attemptTransport applies it
-// with the attempt's timer instead of the transport's
-// ResponseHeaderTimeout, which would add a timer of its own.
+// (see deadlines) instead of the transport's ResponseHeaderTimeout, which
+// would start and stop a timer of its own on every request.
 const defaultHeaderTimeout = 30 * time.Second
 
 // defaultHTTPClient is the SDK's own pooled client: it keeps up to 100 idle

@@ -68,8 +68,8 @@ func TestNew_defaultHTTPClientPoolsConnections(t *testing.T) {
 	assert.Equal(t, 100, tr.MaxIdleConnsPerHost)
 	assert.Equal(t, DefaultRetryPolicy(), c.policy)
 	assert.Nil(t, c.rc.Logger, "retryablehttp's own stderr logger is never on")
-	assert.Equal(t, 60*time.Second, at.timeout, "the per-attempt timeout moved into the wrapper")
-	assert.Equal(t, 30*time.Second, at.headerTimeout, "the header timeout shares the attempt's timer")
+	assert.Equal(t, 60*time.Second, at.total.d, "the per-attempt timeout moved into the wrapper")
+	assert.Equal(t, 30*time.Second, at.header.d, "the header timeout is the wrapper's too")
 	assert.Zero(t, tr.ResponseHeaderTimeout, "no second timer on the transport")
 	assert.Zero(t, c.rc.HTTPClient.Timeout)
 }
@@ -82,7 +82,7 @@ func TestNew_callerHTTPClientUsedAsIs(t *testing.T) {
 	at, ok := c.rc.HTTPClient.Transport.(attemptTransport)
 	require.True(t, ok)
 	assert.Same(t, rt, at.base, "the caller's transport is used as is under the wrapper")
-	assert.Equal(t, 3*time.Second, at.timeout, "the caller's Timeout applies to every attempt")
-	assert.Zero(t, at.headerTimeout, "the caller's client sets its own header timeout, if any")
+	assert.Equal(t, 3*time.Second, at.total.d, "the caller's Timeout applies to every attempt")
+	assert.Nil(t, at.header, "the caller's client sets its own header timeout, if any")
 	assert.Nil(t, hc.CheckRedirect, "the caller's client is copied, not changed")
 }
