@@ -117,16 +117,7 @@ func EmptyArrayAsObject[T any]() *json.Unmarshalers {
 		if dec.PeekKind() != '[' {
 			return errors.ErrUnsupported
 		}
-		if _, err := dec.ReadToken(); err != nil {
-			return err
-		}
-		if dec.PeekKind() != ']' {
-			if err := skipRest(dec); err != nil {
-				return err
-			}
-			return errors.New("jsonx: want an object, got a non-empty array")
-		}
-		if _, err := dec.ReadToken(); err != nil {
+		if err := readEmptyArray(dec); err != nil {
 			return err
 		}
 		var zero T
@@ -136,6 +127,22 @@ func EmptyArrayAsObject[T any]() *json.Unmarshalers {
 		}
 		return nil
 	})
+}
+
+// readEmptyArray reads PHP's [] for an empty object; any other array is
+// read and refused.
+func readEmptyArray(dec *jsontext.Decoder) error {
+	if _, err := dec.ReadToken(); err != nil {
+		return err
+	}
+	if dec.PeekKind() != ']' {
+		if err := skipRest(dec); err != nil {
+			return err
+		}
+		return errors.New("jsonx: want an object, got a non-empty array")
+	}
+	_, err := dec.ReadToken()
+	return err
 }
 
 // skipRest skips what is left of the array whose '[' was just read.

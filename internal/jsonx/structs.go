@@ -141,45 +141,37 @@ func (a *Arena) make(b []byte) string {
 }
 
 // String is [String] with the string kept in a.
-func (a *Arena) String(dec *jsontext.Decoder, p *string) error {
-	v, err := dec.ReadValue() // one call per value: no PeekKind first
-	if err != nil {
-		return err
-	}
-	switch k := v.Kind(); k {
-	case '"':
-		*p = a.make(unquote(v))
-		return nil
-	case 'n':
-		return nil
-	default:
-		return fmt.Errorf("jsonx: want a string, got %s", kindName(k))
-	}
-}
+func (a *Arena) String(dec *jsontext.Decoder, p *string) error { return a.read(dec, p, false) }
 
 // LaxString is [LaxString] with the string kept in a.
-func (a *Arena) LaxString(dec *jsontext.Decoder, p *string) error {
+func (a *Arena) LaxString(dec *jsontext.Decoder, p *string) error { return a.read(dec, p, true) }
+
+// read reads a string into p (lax: also a number or a boolean, as written)
+// with one call to dec per value: no PeekKind first.
+func (a *Arena) read(dec *jsontext.Decoder, p *string, lax bool) error {
 	v, err := dec.ReadValue()
 	if err != nil {
 		return err
 	}
-	switch k := v.Kind(); k {
-	case '"':
+	switch k := v.Kind(); {
+	case k == '"':
 		*p = a.make(unquote(v))
 		return nil
-	case 'n':
+	case k == 'n':
 		return nil
-	case '0':
+	case lax && k == '0':
 		if _, err := strconv.ParseFloat(string(v), 64); err != nil {
 			return fmt.Errorf("jsonx: number %.20s out of range", v)
 		}
 		*p = a.make(v)
 		return nil
-	case 't', 'f':
+	case lax && (k == 't' || k == 'f'):
 		*p = a.make(v)
 		return nil
-	default:
+	case lax:
 		return fmt.Errorf("jsonx: want a string, number or boolean, got %s", kindName(k))
+	default:
+		return fmt.Errorf("jsonx: want a string, got %s", kindName(k))
 	}
 }
 
@@ -222,16 +214,7 @@ func Object(dec *jsontext.Decoder, p *map[string]any) error {
 		*p = nil
 		return err
 	case '[':
-		if _, err := dec.ReadToken(); err != nil {
-			return err
-		}
-		if dec.PeekKind() != ']' {
-			if err := skipRest(dec); err != nil {
-				return err
-			}
-			return errors.New("jsonx: want an object, got a non-empty array")
-		}
-		if _, err := dec.ReadToken(); err != nil {
+		if err := readEmptyArray(dec); err != nil {
 			return err
 		}
 		*p = map[string]any{}
