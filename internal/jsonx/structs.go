@@ -13,9 +13,9 @@ import (
 )
 
 // This file is the run-time half of the generated struct decoders
-// (internal/gen writes each package's json_gen.go): a decoder reads one
-// object member by member, matches each name with a switch, and hands the
-// value to one of the readers below or, for any other type, to
+// (internal/gen/decoders writes each package's json_gen.go): a decoder
+// reads one object member by member, matches each name with a switch, and
+// hands the value to one of the readers below or, for any other type, to
 // json.UnmarshalDecode with the dialect's options. No reflection runs for
 // the fields these readers take, and no type-level lookup.
 
