@@ -47,15 +47,11 @@ type attemptTransport struct {
 func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	var at *attempt
-	if t.total != nil || t.header != nil {
-		at = &attempt{t: t}
+	if total, header := t.bounds(ctx); total != nil || header != nil {
+		at = &attempt{total: slot{q: total}, header: slot{q: header}}
 		ctx, at.cancel = context.WithCancelCause(ctx)
-		if t.total != nil {
-			t.total.add(&at.total, at.cancel)
-		}
-		if t.header != nil {
-			t.header.add(&at.header, at.cancel)
-		}
+		at.total.add(at.cancel)
+		at.header.add(at.cancel)
 	}
 	st, ok := ctx.Value(callKey{}).(*call)
 	if ok {
@@ -69,9 +65,7 @@ func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if at == nil {
 		return resp, err
 	}
-	if t.header != nil {
-		t.header.remove(&at.header)
-	}
+	at.header.remove()
 	if err != nil {
 		at.stop()
 		if req.Context().Err() == nil {
@@ -84,25 +78,65 @@ func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return resp, nil
 }
 
+// bounds returns the deadlines an attempt made with ctx needs: not one
+// that the caller's own deadline would end first (as http.Client skips
+// its Timeout then). A caller whose deadline is sooner than both costs no
+// attempt context at all.
+func (t attemptTransport) bounds(ctx context.Context) (total, header *deadlines) {
+	total, header = t.total, t.header
+	if dl, ok := ctx.Deadline(); ok && (total != nil || header != nil) {
+		left := time.Until(dl)
+		if total != nil && left <= total.d {
+			total = nil
+		}
+		if header != nil && left <= header.d {
+			header = nil
+		}
+	}
+	return total, header
+}
+
 // attempt is one attempt's place in its client's deadlines and, once the
 // headers are in, its response body, whose Close ends the attempt.
 type attempt struct {
-	t             attemptTransport
+	total, header slot
 	cancel        context.CancelCauseFunc
-	total, header waiter
 	body          io.ReadCloser   // the response body, once there is one
 	caller        context.Context // the request's context before the attempt's own
+}
+
+// slot is an attempt's place in one deadlines queue; q is nil when the
+// attempt has no such bound.
+type slot struct {
+	q *deadlines
+	w waiter
+}
+
+func (s *slot) add(cancel context.CancelCauseFunc) {
+	if s.q != nil {
+		s.q.add(&s.w, cancel)
+	}
+}
+
+func (s *slot) remove() {
+	if s.q != nil {
+		s.q.remove(&s.w)
+	}
+}
+
+// cause is the slot's deadline error if its deadline passed.
+func (s *slot) cause() error {
+	if s.q != nil && s.w.fired.Load() {
+		return s.q.cause
+	}
+	return nil
 }
 
 // stop ends the attempt: out of the deadlines, and the context's
 // resources released.
 func (a *attempt) stop() {
-	if a.t.total != nil {
-		a.t.total.remove(&a.total)
-	}
-	if a.t.header != nil {
-		a.t.header.remove(&a.header)
-	}
+	a.total.remove()
+	a.header.remove()
 	a.cancel(nil)
 }
 
@@ -110,12 +144,9 @@ func (a *attempt) stop() {
 // one did: net/http returns some cancellations as context.Canceled, and
 // the caller must see a deadline, not a cancellation it never made.
 func (a *attempt) explain(err error) error {
-	var cause error
-	switch {
-	case a.header.fired.Load():
-		cause = a.t.header.cause
-	case a.total.fired.Load():
-		cause = a.t.total.cause
+	cause := a.header.cause()
+	if cause == nil {
+		cause = a.total.cause()
 	}
 	if cause == nil || err == nil || errors.Is(err, cause) {
 		return err

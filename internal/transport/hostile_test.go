@@ -514,3 +514,58 @@ func TestAttemptTransport_headerTimeoutThenAttemptTimeout(t *testing.T) {
 	assert.ErrorContains(t, err, "attempt timed out after 1.5s")
 	assert.GreaterOrEqual(t, took, 1400*time.Millisecond, "the attempt's timeout, counted from its start")
 }
+
+// An attempt gets only the bounds the caller's own deadline would not
+// reach first: a caller with a deadline sooner than both costs no attempt
+// context, one between the header timeout and the attempt timeout keeps
+// the header timeout only. The caller's deadline still ends the call.
+func TestAttemptTransport_callerDeadlineMakesBoundsRedundant(t *testing.T) {
+	srv := newCounting(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/hang" {
+			<-r.Context().Done()
+			return
+		}
+		_, _ = w.Write([]byte(`{}`))
+	})
+	at := withAttemptTransport(&http.Client{Transport: &http.Transport{}, Timeout: 2 * time.Second}, time.Second).Transport.(attemptTransport)
+	get := func(ctx context.Context, path string) (*http.Response, error) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+path, nil)
+		require.NoError(t, err)
+		return at.RoundTrip(req)
+	}
+	for _, c := range []struct {
+		name          string
+		deadline      time.Duration // 0: none
+		total, header bool
+	}{
+		{"no deadline", 0, true, true},
+		{"a later deadline", time.Minute, true, true},
+		{"between the two", 1500 * time.Millisecond, false, true},
+		{"sooner than both", 500 * time.Millisecond, false, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			if c.deadline > 0 {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithTimeout(ctx, c.deadline)
+				defer cancel()
+			}
+			total, header := at.bounds(ctx)
+			assert.Equal(t, c.total, total != nil, "attempt timeout")
+			assert.Equal(t, c.header, header != nil, "header timeout")
+			resp, err := get(ctx, "/ok")
+			require.NoError(t, err)
+			_, isAttempt := resp.Body.(*attempt)
+			assert.Equal(t, c.total || c.header, isAttempt, "an attempt context only when a bound is needed")
+			require.NoError(t, resp.Body.Close())
+		})
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := get(ctx, "/hang")
+	require.ErrorIs(t, err, context.DeadlineExceeded, "the caller's deadline ends the attempt")
+	assert.NotContains(t, err.Error(), "within", "no header timeout was involved")
+	assert.Less(t, time.Since(start), 900*time.Millisecond)
+}
