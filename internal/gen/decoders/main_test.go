@@ -43,7 +43,7 @@ type Folds struct {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "p.go"), []byte(src), 0o644))
 	structs, err := parseStructs(dir)
 	require.NoError(t, err)
-	g := &gen{read: readers{}, want: map[string]bool{}, imports: map[string]bool{}}
+	g := &gen{read: readers{}, want: map[string]bool{}}
 
 	fs, err := g.fields("OK", structs["OK"])
 	require.NoError(t, err)
@@ -64,7 +64,7 @@ type Folds struct {
 // listed struct's generated decoder, or v2 for anything else.
 func TestCall(t *testing.T) {
 	g := &gen{read: readers{"string": "a.String", "int": "jsonx.LaxInt", "Time": "method"},
-		want: map[string]bool{"Contact": true}, imports: map[string]bool{}}
+		want: map[string]bool{"Contact": true}}
 	assert.Equal(t, "a.String(dec, &v.Name)", g.call(field{"Name", "name", "string"}))
 	assert.True(t, g.arena)
 	assert.Equal(t, "jsonx.LaxInt(dec, &v.ID)", g.call(field{"ID", "id", "int"}))
