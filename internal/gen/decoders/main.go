@@ -146,12 +146,12 @@ type field struct {
 }
 
 type gen struct {
-	pkg     string
-	read    readers
-	want    map[string]bool
-	body    bytes.Buffer
-	arena   bool // the decoder being written uses its arena
-	funcs   []string
+	pkg   string
+	read  readers
+	want  map[string]bool
+	body  bytes.Buffer
+	arena bool // the decoder being written uses its arena
+	funcs []string
 }
 
 // fields lists the struct's fields as v2 sees them, refusing what the
