@@ -89,16 +89,13 @@ type envelope[D any] struct {
 	Speed        number      `json:"speed"`
 }
 
-// envelopeMembers is envelope without its methods, for v2's own decoder.
-type envelopeMembers[D any] envelope[D]
-
 // UnmarshalJSONFrom decodes the envelope in one pass. When a member does
 // not decode (a user of an unexpected shape), it reads on to the end of
 // the body for "result" and "errors", so that a failure the body reports
 // still reaches the caller with the vendor's messages.
 func (e *envelope[D]) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	depth := dec.StackDepth()
-	err := json.UnmarshalDecode(dec, (*envelopeMembers[D])(e))
+	err := decodeEnvelope(dec, e) // generated (json_gen.go)
 	if err != nil {
 		jsonx.ReadRest(dec, depth, func(name string) (bool, error) {
 			switch {

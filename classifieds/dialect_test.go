@@ -14,7 +14,7 @@ import (
 
 // decodeEnvelope decodes body as the transport does: one call of
 // encoding/json/v2 with the package's dialect.
-func decodeEnvelope[D any](body string) (*envelope[D], error) {
+func decodeEnvelopeBody[D any](body string) (*envelope[D], error) {
 	var env envelope[D]
 	err := jsonv2.Unmarshal([]byte(body), &env, dialect)
 	return &env, err
@@ -57,7 +57,7 @@ func TestDialect_Envelope_variants(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			env, err := decodeEnvelope[users](tc.body)
+			env, err := decodeEnvelopeBody[users](tc.body)
 			require.NoError(t, err)
 			require.NotNil(t, env.Result)
 			msgs, failed := env.Failure()
@@ -71,7 +71,7 @@ func TestDialect_Envelope_variants(t *testing.T) {
 }
 
 func TestDialect_Envelope_listMetadataAsStrings(t *testing.T) {
-	env, err := decodeEnvelope[skipped](`{"result":true,"page":"2","itemsPerPage":"10","totalItems":"4",
+	env, err := decodeEnvelopeBody[skipped](`{"result":true,"page":"2","itemsPerPage":"10","totalItems":"4",
 		"totalInSet":"","fromCache":"1","speed":" 0.5 "}`)
 	require.NoError(t, err)
 	assert.Equal(t, 2, env.Page)
@@ -84,11 +84,11 @@ func TestDialect_Envelope_listMetadataAsStrings(t *testing.T) {
 
 func TestDialect_Envelope_rejectsWrongShapes(t *testing.T) {
 	for _, body := range []string{`[]`, `"ok"`, `{"result":true,"page":"two"}`, `{"result":"maybe"}`, `{"result":true,"speed":"fast"}`} {
-		_, err := decodeEnvelope[users](body)
+		_, err := decodeEnvelopeBody[users](body)
 		assert.Error(t, err, body)
 	}
 	for _, data := range []string{`5`, `"x"`, `true`, `{"userId":"abc"}`, `[1]`} {
-		_, err := decodeEnvelope[users](`{"result":true,"data":` + data + `}`)
+		_, err := decodeEnvelopeBody[users](`{"result":true,"data":` + data + `}`)
 		assert.Error(t, err, data)
 	}
 }
@@ -102,20 +102,20 @@ func TestDialect_Envelope_failureSurvivesABadMember(t *testing.T) {
 		`{"result":false,"data":[{"userId":"abc"}],"errors":["no access"]}`,
 		`{"page":{"x":1},"RESULT":false,"Errors":"no access"}`,
 	} {
-		env, err := decodeEnvelope[users](body)
+		env, err := decodeEnvelopeBody[users](body)
 		require.Error(t, err, body)
 		msgs, failed := env.Failure()
 		assert.True(t, failed, body)
 		assert.Equal(t, []string{"no access"}, msgs, body)
 	}
-	env, err := decodeEnvelope[users](`{"data":[{"userId":"abc"}],"result":true}`)
+	env, err := decodeEnvelopeBody[users](`{"data":[{"userId":"abc"}],"result":true}`)
 	require.Error(t, err)
 	_, failed := env.Failure()
 	assert.False(t, failed, "a success with a bad user is a decoding error, not a failure")
 }
 
 func TestDialect_User_tolerantNested(t *testing.T) {
-	env, err := decodeEnvelope[users](`{"result":true,"data":{"userId":3,"contacts":{"numberOfContacts":"2","numberOfActiveContacts":1,
+	env, err := decodeEnvelopeBody[users](`{"result":true,"data":{"userId":3,"contacts":{"numberOfContacts":"2","numberOfActiveContacts":1,
 		"contacts":[{"userId":"3","contactId":"0","active":"1","name":"Jan","country":"NL"}]},"activation":[]}}`)
 	require.NoError(t, err)
 	require.Len(t, env.Data, 1)
@@ -125,12 +125,12 @@ func TestDialect_User_tolerantNested(t *testing.T) {
 	assert.Nil(t, u.Activation)
 
 	for _, contacts := range []string{`[]`, `false`, `null`, `""`} {
-		env, err := decodeEnvelope[users](`{"result":true,"data":{"userId":"4","contacts":` + contacts + `}}`)
+		env, err := decodeEnvelopeBody[users](`{"result":true,"data":{"userId":"4","contacts":` + contacts + `}}`)
 		require.NoError(t, err, contacts)
 		assert.Nil(t, env.Data[0].Contacts)
 		assert.Equal(t, int64(4), env.Data[0].UserID)
 	}
-	env, err = decodeEnvelope[users](`{"result":true,"data":{"contacts":{"numberOfContacts":0,"contacts":false}}}`)
+	env, err = decodeEnvelopeBody[users](`{"result":true,"data":{"contacts":{"numberOfContacts":0,"contacts":false}}}`)
 	require.NoError(t, err)
 	assert.Nil(t, env.Data[0].Contacts.Contacts)
 }
@@ -140,7 +140,7 @@ func TestDialect_User_tolerantNested(t *testing.T) {
 func TestDialect_PublicTypes_roundTripThroughV1(t *testing.T) {
 	u := seedListUser()
 	u.Contacts = &UserContacts{NumberOfContacts: 1, Contacts: []*Contact{{UserID: 1, ContactID: 2, Active: true, Name: "Jan"}}}
-	env, err := decodeEnvelope[users](readTestdataString("create_response.repaired.json"))
+	env, err := decodeEnvelopeBody[users](readTestdataString("create_response.repaired.json"))
 	require.NoError(t, err)
 	for _, v := range []any{u, env.Data[0], env.Data[0].Activation, &UserPage{Items: []*User{u}, Page: 1, Speed: 0.5},
 		benchCreateRequest(), &UserUpdateRequest{City: Ptr("Delft")}} {

@@ -109,4 +109,4 @@
 package classifieds
 
 //go:generate go run ../internal/gen
-//go:generate go run ../internal/gen/decoders -read string=a.String -read int=jsonx.LaxInt -read int64=jsonx.LaxInt -read bool=jsonx.LaxBool User UserContacts Contact Activation
+//go:generate go run ../internal/gen/decoders -read string=a.String -read int=jsonx.LaxInt -read int64=jsonx.LaxInt -read bool=jsonx.LaxBool -read errorTexts=method -read number=method User UserContacts Contact Activation envelope

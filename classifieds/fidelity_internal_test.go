@@ -74,10 +74,10 @@ func TestParseVendorTime(t *testing.T) {
 // zero date arrive through the dialect, as Create and GenerateActivation
 // decode them.
 func TestDecode_validUntilInTheEnvelope(t *testing.T) {
-	env, err := decodeEnvelope[activations](`{"result":true,"data":{"activationtoken":"t","validUntil":"2025-07-01 13:09:45"}}`)
+	env, err := decodeEnvelopeBody[activations](`{"result":true,"data":{"activationtoken":"t","validUntil":"2025-07-01 13:09:45"}}`)
 	require.NoError(t, err)
 	assert.Equal(t, time.Date(2025, 7, 1, 11, 9, 45, 0, time.UTC), env.Data[0].ValidUntil.Time)
-	us, err := decodeEnvelope[users](`{"result":true,"data":{"userId":"5","activation":{"activationtoken":"t","validUntil":"0000-00-00 00:00:00"}}}`)
+	us, err := decodeEnvelopeBody[users](`{"result":true,"data":{"userId":"5","activation":{"activationtoken":"t","validUntil":"0000-00-00 00:00:00"}}}`)
 	require.NoError(t, err)
 	require.NotNil(t, us.Data[0].Activation)
 	assert.True(t, us.Data[0].Activation.ValidUntil.IsZero())

@@ -56,7 +56,7 @@ func readCorpusFile(f *testing.F, file string) []byte {
 func FuzzEnvelope(f *testing.F) {
 	addCorpus(f, "FuzzEnvelope")
 	f.Fuzz(func(t *testing.T, body []byte) {
-		env, err := decodeEnvelope[users](string(body))
+		env, err := decodeEnvelopeBody[users](string(body))
 		msgs, failed := env.Failure()
 		if failed {
 			require.NotEmpty(t, msgs, "a failure always carries a message")
@@ -70,7 +70,7 @@ func FuzzEnvelope(f *testing.F) {
 			require.NotNil(t, u)
 			_ = u.LogValue().Resolve().String()
 		}
-		if a, err := decodeEnvelope[activations](string(body)); err == nil {
+		if a, err := decodeEnvelopeBody[activations](string(body)); err == nil {
 			for _, x := range a.Data {
 				if x != nil {
 					_ = x.LogValue().Resolve().String()
@@ -94,7 +94,7 @@ func FuzzDecode_v1VersusDialect(f *testing.F) {
 		oldMsgs, oldFailed := old.Failure()
 
 		// Delete and Activate: the envelope only.
-		skip, err := decodeEnvelope[skipped](string(body))
+		skip, err := decodeEnvelopeBody[skipped](string(body))
 		require.NoError(t, err, "v1 accepted the envelope")
 		sameEnvelope(t, &old, skip)
 		msgs, failed := skip.Failure()
@@ -102,7 +102,7 @@ func FuzzDecode_v1VersusDialect(f *testing.F) {
 		require.Equal(t, oldMsgs, msgs)
 
 		// List, Get, Create, Update: the envelope and its users.
-		list, err := decodeEnvelope[users](string(body))
+		list, err := decodeEnvelopeBody[users](string(body))
 		msgs, failed = list.Failure()
 		require.Equal(t, oldFailed, failed, "failure seen even when a member fails")
 		require.Equal(t, oldMsgs, msgs)
@@ -117,7 +117,7 @@ func FuzzDecode_v1VersusDialect(f *testing.F) {
 
 		// GenerateActivation.
 		if oldAct, oldErr := v1DecodeActivation(old.Data); oldErr == nil {
-			act, err := decodeEnvelope[activations](string(body))
+			act, err := decodeEnvelopeBody[activations](string(body))
 			require.NoError(t, err, "v1 accepted the activation")
 			require.Len(t, act.Data, 1)
 			require.Equal(t, oldAct, act.Data[0])

@@ -504,3 +504,115 @@ func foldActivation(dec *jsontext.Decoder, v *Activation, name []byte, a *jsonx.
 	}
 	return dec.SkipValue()
 }
+
+// decodeEnvelope reads a envelope.
+func decodeEnvelope[D any](dec *jsontext.Decoder, v *envelope[D]) error {
+	if null, err := jsonx.OpenObject(dec); null || err != nil {
+		return err
+	}
+	for {
+		if more, err := jsonx.More(dec); !more || err != nil {
+			return err
+		}
+		name, err := jsonx.ReadName(dec)
+		if err != nil {
+			return err
+		}
+		switch string(name) {
+		case "result":
+			if err := json.UnmarshalDecode(dec, &v.Result); err != nil {
+				return jsonx.FieldError("result", err)
+			}
+		case "errors":
+			if err := v.Errors.UnmarshalJSONFrom(dec); err != nil {
+				return jsonx.FieldError("errors", err)
+			}
+		case "data":
+			if err := json.UnmarshalDecode(dec, &v.Data); err != nil {
+				return jsonx.FieldError("data", err)
+			}
+		case "fromCache":
+			if err := jsonx.LaxBool(dec, &v.FromCache); err != nil {
+				return jsonx.FieldError("fromCache", err)
+			}
+		case "totalItems":
+			if err := jsonx.LaxInt(dec, &v.TotalItems); err != nil {
+				return jsonx.FieldError("totalItems", err)
+			}
+		case "totalInSet":
+			if err := jsonx.LaxInt(dec, &v.TotalInSet); err != nil {
+				return jsonx.FieldError("totalInSet", err)
+			}
+		case "page":
+			if err := jsonx.LaxInt(dec, &v.Page); err != nil {
+				return jsonx.FieldError("page", err)
+			}
+		case "itemsPerPage":
+			if err := jsonx.LaxInt(dec, &v.ItemsPerPage); err != nil {
+				return jsonx.FieldError("itemsPerPage", err)
+			}
+		case "speed":
+			if err := v.Speed.UnmarshalJSONFrom(dec); err != nil {
+				return jsonx.FieldError("speed", err)
+			}
+		default:
+			if err := foldEnvelope(dec, v, name); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// foldEnvelope reads the member of a envelope whose name matches a field's
+// only under strings.EqualFold, and skips any other.
+func foldEnvelope[D any](dec *jsontext.Decoder, v *envelope[D], name []byte) error {
+	var buf [64]byte
+	switch string(jsonx.AppendFold(buf[:0], name)) {
+	case "DATA":
+		if err := json.UnmarshalDecode(dec, &v.Data); err != nil {
+			return jsonx.FieldError("data", err)
+		}
+		return nil
+	case "ERRORS":
+		if err := v.Errors.UnmarshalJSONFrom(dec); err != nil {
+			return jsonx.FieldError("errors", err)
+		}
+		return nil
+	case "FROMCACHE":
+		if err := jsonx.LaxBool(dec, &v.FromCache); err != nil {
+			return jsonx.FieldError("fromCache", err)
+		}
+		return nil
+	case "ITEMSPERPAGE":
+		if err := jsonx.LaxInt(dec, &v.ItemsPerPage); err != nil {
+			return jsonx.FieldError("itemsPerPage", err)
+		}
+		return nil
+	case "PAGE":
+		if err := jsonx.LaxInt(dec, &v.Page); err != nil {
+			return jsonx.FieldError("page", err)
+		}
+		return nil
+	case "RESULT":
+		if err := json.UnmarshalDecode(dec, &v.Result); err != nil {
+			return jsonx.FieldError("result", err)
+		}
+		return nil
+	case "SPEED":
+		if err := v.Speed.UnmarshalJSONFrom(dec); err != nil {
+			return jsonx.FieldError("speed", err)
+		}
+		return nil
+	case "TOTALINSET":
+		if err := jsonx.LaxInt(dec, &v.TotalInSet); err != nil {
+			return jsonx.FieldError("totalInSet", err)
+		}
+		return nil
+	case "TOTALITEMS":
+		if err := jsonx.LaxInt(dec, &v.TotalItems); err != nil {
+			return jsonx.FieldError("totalItems", err)
+		}
+		return nil
+	}
+	return dec.SkipValue()
+}

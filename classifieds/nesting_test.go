@@ -105,7 +105,7 @@ func TestUsers_List_absurdNestingIsUnexpectedResponse(t *testing.T) {
 		assert.ErrorIs(t, err, ErrUnexpectedResponse, name)
 	}
 	// A failure said before the broken part is still seen.
-	env, err := decodeEnvelope[users](`{"result":false,"errors":["no"],"data":` + hostile.DeepArrays(10001) + `}`)
+	env, err := decodeEnvelopeBody[users](`{"result":false,"errors":["no"],"data":` + hostile.DeepArrays(10001) + `}`)
 	require.Error(t, err)
 	msgs, failed := env.Failure()
 	assert.True(t, failed)

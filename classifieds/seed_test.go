@@ -29,7 +29,7 @@ func TestSeed_repairedCopiesFixOnlyTheDefect(t *testing.T) {
 
 func TestSeed_threeExampleResponsesDecodeExactly(t *testing.T) {
 	t.Run("list", func(t *testing.T) {
-		env, err := decodeEnvelope[users](readTestdata(t, "list_response.repaired.json"))
+		env, err := decodeEnvelopeBody[users](readTestdata(t, "list_response.repaired.json"))
 		require.NoError(t, err)
 		_, failed := env.Failure()
 		assert.False(t, failed)
@@ -42,7 +42,7 @@ func TestSeed_threeExampleResponsesDecodeExactly(t *testing.T) {
 		assert.Equal(t, users{seedListUser()}, env.Data)
 	})
 	t.Run("create", func(t *testing.T) {
-		env, err := decodeEnvelope[users](readTestdata(t, "create_response.repaired.json"))
+		env, err := decodeEnvelopeBody[users](readTestdata(t, "create_response.repaired.json"))
 		require.NoError(t, err)
 		msgs, failed := env.Failure()
 		assert.False(t, failed)
@@ -59,13 +59,13 @@ func TestSeed_threeExampleResponsesDecodeExactly(t *testing.T) {
 		assert.Equal(t, time.Date(2021, 12, 2, 11, 5, 10, 0, time.UTC), u.Activation.ValidUntil.Time, "12:05:10 in Amsterdam (CET)")
 	})
 	t.Run("delete", func(t *testing.T) {
-		env, err := decodeEnvelope[users](readTestdata(t, "delete_response.json"))
+		env, err := decodeEnvelopeBody[users](readTestdata(t, "delete_response.json"))
 		require.NoError(t, err)
 		msgs, failed := env.Failure()
 		assert.False(t, failed)
 		assert.Empty(t, msgs)
 		assert.Empty(t, env.Data)
-		_, err = decodeEnvelope[skipped](readTestdata(t, "delete_response.json"))
+		_, err = decodeEnvelopeBody[skipped](readTestdata(t, "delete_response.json"))
 		assert.NoError(t, err)
 	})
 }

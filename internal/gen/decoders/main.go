@@ -26,6 +26,10 @@
 // dialect (its options travel with the decoder). Use a reader only for a
 // type the dialect has no type-level unmarshaler of its own for, or the
 // same one: the reader replaces it.
+//
+// A generic type's decoder is generic too and is not in decoders (a
+// type-level unmarshaler needs a concrete type): the type's own
+// UnmarshalJSONFrom calls it.
 package main
 
 import (
@@ -84,7 +88,7 @@ func main() {
 	want := map[string]bool{}
 	for _, name := range flag.Args() {
 		if structs[name] == nil {
-			log.Fatalf("%s: no such struct type (a generic or embedding type cannot be generated)", name)
+			log.Fatalf("%s: no such struct type", name)
 		}
 		want[name] = true
 	}
@@ -106,6 +110,9 @@ func main() {
 type structType struct {
 	fset *token.FileSet
 	st   *ast.StructType
+	// params and args are a generic type's parameter list ("[D any]")
+	// and its arguments ("[D]"); "" for other types.
+	params, args string
 }
 
 // parseStructs reads the non-generic struct types declared in the
@@ -132,9 +139,25 @@ func parseStructs(dir string) (map[string]*structType, error) {
 			}
 			for _, s := range gd.Specs {
 				ts := s.(*ast.TypeSpec)
-				if st, ok := ts.Type.(*ast.StructType); ok && ts.TypeParams == nil && !ts.Assign.IsValid() {
-					out[ts.Name.Name] = &structType{fset, st}
+				st, ok := ts.Type.(*ast.StructType)
+				if !ok || ts.Assign.IsValid() {
+					continue
 				}
+				t := &structType{fset: fset, st: st}
+				if ts.TypeParams != nil {
+					var params, args []string
+					for _, f := range ts.TypeParams.List {
+						var c bytes.Buffer
+						_ = printer.Fprint(&c, fset, f.Type)
+						for _, n := range f.Names {
+							params = append(params, n.Name+" "+c.String())
+							args = append(args, n.Name)
+						}
+					}
+					t.params = "[" + strings.Join(params, ", ") + "]"
+					t.args = "[" + strings.Join(args, ", ") + "]"
+				}
+				out[ts.Name.Name] = t
 			}
 		}
 	}
@@ -222,17 +245,23 @@ func (g *gen) call(f field) string {
 		return fmt.Sprintf("%s(dec, %s)", r, ptr)
 	}
 	if g.want[f.typ] {
-		return fmt.Sprintf("decode%s(dec, %s)", f.typ, ptr)
+		return fmt.Sprintf("decode%s(dec, %s)", title(f.typ), ptr)
 	}
 	return fmt.Sprintf("json.UnmarshalDecode(dec, %s)", ptr)
 }
+
+// title is name with its first letter upper-case: the suffix of the
+// functions written for it (envelope: decodeEnvelope).
+func title(name string) string { return strings.ToUpper(name[:1]) + name[1:] }
 
 func (g *gen) decoder(name string, s *structType) error {
 	fields, err := g.fields(name, s)
 	if err != nil {
 		return err
 	}
-	g.funcs = append(g.funcs, name)
+	if s.params == "" {
+		g.funcs = append(g.funcs, name) // a generic one is called by its type's own method
+	}
 
 	// The cases first: they tell whether the decoder needs an arena.
 	g.arena = false
@@ -254,15 +283,15 @@ func (g *gen) decoder(name string, s *structType) error {
 	}
 
 	w := &g.body
-	fmt.Fprintf(w, "\n// decode%[1]s reads a %[1]s.\nfunc decode%[1]s(dec *jsontext.Decoder, v *%[1]s) error {\n", name)
+	fmt.Fprintf(w, "\n// decode%[4]s reads a %[1]s.\nfunc decode%[4]s%[2]s(dec *jsontext.Decoder, v *%[1]s%[3]s) error {\n", name, s.params, s.args, title(name))
 	fmt.Fprintf(w, "\tif null, err := jsonx.OpenObject(dec); null || err != nil {\n\t\treturn err\n\t}\n%s", arenaDecl)
 	fmt.Fprintf(w, "\tfor {\n\t\tif more, err := jsonx.More(dec); !more || err != nil {\n\t\t\treturn err\n\t\t}\n")
 	fmt.Fprintf(w, "\t\tname, err := jsonx.ReadName(dec)\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n")
 	fmt.Fprintf(w, "\t\tswitch string(name) {\n%s", cases.Bytes())
-	fmt.Fprintf(w, "\t\tdefault:\n\t\t\tif err := fold%s(dec, v, name%s); err != nil {\n\t\t\t\treturn err\n\t\t\t}\n\t\t}\n\t}\n}\n", name, arenaArg)
+	fmt.Fprintf(w, "\t\tdefault:\n\t\t\tif err := fold%s(dec, v, name%s); err != nil {\n\t\t\t\treturn err\n\t\t\t}\n\t\t}\n\t}\n}\n", title(name), arenaArg)
 
-	fmt.Fprintf(w, "\n// fold%[1]s reads the member of a %[1]s whose name matches a field's\n// only under strings.EqualFold, and skips any other.\n", name)
-	fmt.Fprintf(w, "func fold%[1]s(dec *jsontext.Decoder, v *%[1]s, name []byte%[2]s) error {\n", name, arenaParam)
+	fmt.Fprintf(w, "\n// fold%[2]s reads the member of a %[1]s whose name matches a field's\n// only under strings.EqualFold, and skips any other.\n", name, title(name))
+	fmt.Fprintf(w, "func fold%[5]s%[3]s(dec *jsontext.Decoder, v *%[1]s%[4]s, name []byte%[2]s) error {\n", name, arenaParam, s.params, s.args, title(name))
 	fmt.Fprintf(w, "\tvar buf [64]byte\n\tswitch string(jsonx.AppendFold(buf[:0], name)) {\n%s", folded.Bytes())
 	fmt.Fprintf(w, "\t}\n\treturn dec.SkipValue()\n}\n")
 	return nil
@@ -276,7 +305,7 @@ func (g *gen) file() []byte {
 	b.WriteString("// decoders reads the package's response types without reflection; the\n// dialect puts them first. See internal/gen/decoders.\n")
 	b.WriteString("var decoders = json.JoinUnmarshalers(\n")
 	for _, name := range g.funcs {
-		fmt.Fprintf(&b, "\tjson.UnmarshalFromFunc(decode%s),\n", name)
+		fmt.Fprintf(&b, "\tjson.UnmarshalFromFunc(decode%s),\n", title(name))
 	}
 	b.WriteString(")\n")
 	b.Write(g.body.Bytes())

@@ -70,5 +70,7 @@ func TestCall(t *testing.T) {
 	assert.Equal(t, "jsonx.LaxInt(dec, &v.ID)", g.call(field{"ID", "id", "int"}))
 	assert.Equal(t, "v.At.UnmarshalJSONFrom(dec)", g.call(field{"At", "at", "Time"}))
 	assert.Equal(t, "decodeContact(dec, &v.C)", g.call(field{"C", "c", "Contact"}))
+	g.want["envelope"] = true
+	assert.Equal(t, "decodeEnvelope(dec, &v.E)", g.call(field{"E", "e", "envelope"}), "the function's suffix is upper-case")
 	assert.Equal(t, "json.UnmarshalDecode(dec, &v.P)", g.call(field{"P", "p", "*Contact"}))
 }
