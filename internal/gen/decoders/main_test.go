@@ -35,6 +35,10 @@ type Stringed struct {
 	N int ` + "`json:\"n,string\"`" + `
 }
 
+type G[T any, U comparable] struct {
+	X T ` + "`json:\"x\"`" + `
+}
+
 type Folds struct {
 	A string ` + "`json:\"user_id\"`" + `
 	B string ` + "`json:\"USER_ID\"`" + `
@@ -52,6 +56,10 @@ type Folds struct {
 		names = append(names, f.goName+"="+f.jsonName+":"+f.typ)
 	}
 	assert.Equal(t, []string{"ID=id:int", "Name=Name:string", "A=A:bool", "B=B:bool"}, names)
+
+	assert.Equal(t, "[T any, U comparable]", structs["G"].params, "a generic type's decoder takes its parameters")
+	assert.Equal(t, "[T, U]", structs["G"].args)
+	assert.Empty(t, structs["OK"].params)
 
 	for name, want := range map[string]string{"Embeds": "embedded", "Stringed": `"string"`, "Folds": "match the same names"} {
 		_, err := g.fields(name, structs[name])
