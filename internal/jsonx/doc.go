@@ -17,7 +17,7 @@
 //     same code), so a user's cache decoding them with the standard
 //     library sees the same values.
 //   - The run-time half of the generated struct decoders ([OpenObject],
-//     [More], [ReadName], [AppendFold], [FieldError], [Arena], [String],
+//     [More], [ReadName], [AppendFold], [FieldError], [Arena],
 //     [LaxString], [LaxInt], [LaxBool], [Object]). internal/gen/decoders
 //     writes, for each response struct of a package, a function that
 //     reads the object member by member with a switch on the name and

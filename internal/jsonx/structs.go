@@ -105,13 +105,10 @@ func AppendFold(dst, name []byte) []byte {
 	return dst
 }
 
-// String reads a JSON string into p. Null leaves p as it was (as
-// encoding/json v1 does); any other kind is an error.
-func String(dec *jsontext.Decoder, p *string) error { return (*Arena)(nil).String(dec, p) }
-
-// LaxString is [String] that also takes a number (kept as written: 42,
-// 1e3, refused when too large for a float64, as v1 refused it) and a
-// boolean ("true", "false"): the reading [Strings] gives a dialect.
+// LaxString is [Arena.String] without an arena, that also takes a number
+// (kept as written: 42, 1e3, refused when too large for a float64, as v1
+// refused it) and a boolean ("true", "false"): the reading [Strings] gives
+// a dialect.
 func LaxString(dec *jsontext.Decoder, p *string) error { return (*Arena)(nil).LaxString(dec, p) }
 
 // Arena holds the strings of one decoded struct in a few shared blocks
@@ -140,7 +137,8 @@ func (a *Arena) make(b []byte) string {
 	return unsafe.String(&a.block[off], len(b))
 }
 
-// String is [String] with the string kept in a.
+// String reads a JSON string into p, kept in a. Null leaves p as it was
+// (as encoding/json v1 does); any other kind is an error.
 func (a *Arena) String(dec *jsontext.Decoder, p *string) error { return a.read(dec, p, false) }
 
 // LaxString is [LaxString] with the string kept in a.
