@@ -15,6 +15,7 @@ import (
 
 	jsonv2 "github.com/go-json-experiment/json"
 
+	"github.com/userapis/sdk/internal/benchkit"
 	"github.com/userapis/sdk/marketplace"
 )
 
@@ -175,7 +176,7 @@ func BenchmarkGet(b *testing.B) {
 	srv, ctx := benchServer(b), context.Background()
 	b.Run("sdk", func(b *testing.B) {
 		c := benchSDK(b, srv)
-		b.ReportAllocs()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			if u, err := c.Users.Get(ctx, "u_1"); err != nil || u.ID != "u_1" {
 				b.Fatal(err)
@@ -184,7 +185,7 @@ func BenchmarkGet(b *testing.B) {
 	})
 	b.Run("hand", func(b *testing.B) {
 		h := newHand(srv)
-		b.ReportAllocs()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			var u handUser
 			if err := h.do(ctx, http.MethodGet, "/users/u_1", nil, &u); err != nil || u.ID != "u_1" {
@@ -198,7 +199,7 @@ func BenchmarkList100(b *testing.B) {
 	srv, ctx := benchServer(b), context.Background()
 	b.Run("sdk", func(b *testing.B) {
 		c := benchSDK(b, srv)
-		b.ReportAllocs()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			if p, err := c.Users.List(ctx, &marketplace.UserListOptions{Size: 100}); err != nil || len(p.Items) != 100 {
 				b.Fatal(err)
@@ -207,7 +208,7 @@ func BenchmarkList100(b *testing.B) {
 	})
 	b.Run("hand", func(b *testing.B) {
 		h := newHand(srv)
-		b.ReportAllocs()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			var p handPage
 			if err := h.do(ctx, http.MethodGet, "/users?page=0&size=100", nil, &p); err != nil || len(p.Items) != 100 {
@@ -221,7 +222,7 @@ func BenchmarkCreate(b *testing.B) {
 	srv, ctx := benchServer(b), context.Background()
 	b.Run("sdk", func(b *testing.B) {
 		c := benchSDK(b, srv)
-		b.ReportAllocs()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			req := &marketplace.UserCreateRequest{FirstName: "Ada", Surname: "Lovelace", Email: "ada@example.com",
 				Postcode: marketplace.Ptr("SW1A 1AA"), Visits: marketplace.Ptr(0)}
@@ -232,7 +233,7 @@ func BenchmarkCreate(b *testing.B) {
 	})
 	b.Run("hand", func(b *testing.B) {
 		h := newHand(srv)
-		b.ReportAllocs()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			req := &handCreate{FirstName: "Ada", Surname: "Lovelace", Email: "ada@example.com", Postcode: "SW1A 1AA", Visits: new(int)}
 			var u handUser
@@ -249,7 +250,7 @@ func BenchmarkGetParallel64(b *testing.B) {
 	par := (64 + runtime.GOMAXPROCS(0) - 1) / runtime.GOMAXPROCS(0)
 	b.Run("sdk", func(b *testing.B) {
 		c := benchSDK(b, srv)
-		b.ReportAllocs()
+		defer benchkit.CPUPerOp(b)()
 		b.SetParallelism(par)
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {
@@ -262,7 +263,7 @@ func BenchmarkGetParallel64(b *testing.B) {
 	})
 	b.Run("hand", func(b *testing.B) {
 		h := newHand(srv)
-		b.ReportAllocs()
+		defer benchkit.CPUPerOp(b)()
 		b.SetParallelism(par)
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {

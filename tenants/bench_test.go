@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/userapis/sdk/internal/benchkit"
 	"github.com/userapis/sdk/tenants"
 )
 
@@ -138,7 +139,7 @@ func BenchmarkGet(b *testing.B) {
 	c, hc, base := benchClients(b)
 	ctx := context.Background()
 	b.Run("sdk", func(b *testing.B) {
-		b.ReportAllocs()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			if u, err := c.Users.Get(ctx, 4021); err != nil || u.ID != 4021 {
 				b.Fatal(err)
@@ -146,7 +147,7 @@ func BenchmarkGet(b *testing.B) {
 		}
 	})
 	b.Run("hand", func(b *testing.B) {
-		b.ReportAllocs()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			if u, err := handGet(ctx, hc, base, 4021); err != nil || u.ID != 4021 {
 				b.Fatal(err)
@@ -159,7 +160,7 @@ func BenchmarkCreate(b *testing.B) {
 	c, hc, base := benchClients(b)
 	ctx := context.Background()
 	b.Run("sdk", func(b *testing.B) {
-		b.ReportAllocs()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			req := &tenants.UserCreateRequest{FirstName: "Ada", LastName: "Lovelace", Email: "ada@example.com",
 				GroupID: tenants.Ptr(5), JobActiveSync: tenants.Ptr(true)}
@@ -169,7 +170,7 @@ func BenchmarkCreate(b *testing.B) {
 		}
 	})
 	b.Run("hand", func(b *testing.B) {
-		b.ReportAllocs()
+		defer benchkit.CPUPerOp(b)()
 		for b.Loop() {
 			req := map[string]any{"firstName": "Ada", "lastName": "Lovelace", "email": "ada@example.com", "groupId": 5, "jobActiveSync": true}
 			if u, err := handCreate(ctx, hc, base, req); err != nil || u.ID != 4021 {
@@ -185,7 +186,7 @@ func BenchmarkGetParallel64(b *testing.B) {
 	ctx := context.Background()
 	par := (64 + runtime.GOMAXPROCS(0) - 1) / runtime.GOMAXPROCS(0)
 	b.Run("sdk", func(b *testing.B) {
-		b.ReportAllocs()
+		defer benchkit.CPUPerOp(b)()
 		b.SetParallelism(par)
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {
@@ -197,7 +198,7 @@ func BenchmarkGetParallel64(b *testing.B) {
 		})
 	})
 	b.Run("hand", func(b *testing.B) {
-		b.ReportAllocs()
+		defer benchkit.CPUPerOp(b)()
 		b.SetParallelism(par)
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {

@@ -30,7 +30,10 @@ type Client struct {
 	Users *UsersService
 
 	tenant string
-	tc     *transport.Client
+	// users is the tenant's users path, "/tenants/{tenant}/users", escaped
+	// once.
+	users string
+	tc    *transport.Client
 	// base is the base URL the client was built with; hostTenant says
 	// whether its host is the tenant's own ({tenant}.aptem.co.uk), so
 	// ForTenant must change the host as well as the path.
@@ -123,7 +126,8 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 func newClient(tenant string, tc *transport.Client, base *url.URL, hostTenant, insecure bool) *Client {
-	c := &Client{tenant: tenant, tc: tc, base: base, hostTenant: hostTenant, insecure: insecure}
+	c := &Client{tenant: tenant, users: "/tenants/" + transport.Segment(tenant) + "/users",
+		tc: tc, base: base, hostTenant: hostTenant, insecure: insecure}
 	c.Users = &UsersService{client: c}
 	return c
 }

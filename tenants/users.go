@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"math"
 	"net/http"
-	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
@@ -53,7 +52,7 @@ const (
 )
 
 func (s *UsersService) usersPath() string {
-	return "/tenants/" + transport.Segment(s.client.tenant) + "/users"
+	return s.client.users
 }
 
 func (s *UsersService) userPath(userID int) string {
@@ -102,9 +101,8 @@ func (s *UsersService) Get(ctx context.Context, userID int, opts ...CallOption) 
 // getRequest is the request of [UsersService.Get]; Update reads the
 // current record with it too, so hooks and faults see a Users.Get.
 func (s *UsersService) getRequest(userID int, opts []CallOption) *transport.Request {
-	q := url.Values{"userId": {strconv.Itoa(userID)}}
-	return &transport.Request{Method: http.MethodGet, Path: s.usersPath() + "/search", Query: q,
-		Op: "Users.Get", Route: searchRoute, Options: opts}
+	return &transport.Request{Method: http.MethodGet, Path: s.usersPath() + "/search",
+		RawQuery: "userId=" + strconv.Itoa(userID), Op: "Users.Get", Route: searchRoute, Options: opts}
 }
 
 // Create creates a user and returns it as Aptem stored it, with its new

@@ -74,6 +74,9 @@ type Request struct {
 	// parameters already escaped with [Segment].
 	Path  string
 	Query url.Values
+	// RawQuery is a query already encoded, for a call whose one parameter
+	// needs no url.Values ("userId=42"); it goes after Query's, if any.
+	RawQuery string
 	// Body is sent as JSON when non-nil; a json.RawMessage is sent as is.
 	Body any
 	// Safe marks a POST that may be re-sent after a 5xx or a reset (the
@@ -244,8 +247,13 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (err error) {
 	}
 	st.trace.WroteRequest = func(httptrace.WroteRequestInfo) { st.writes.Add(1) }
 	u := c.base + r.Path
-	if len(r.Query) > 0 {
+	switch q := r.RawQuery; {
+	case len(r.Query) > 0 && q != "":
+		u += "?" + r.Query.Encode() + "&" + q
+	case len(r.Query) > 0:
 		u += "?" + r.Query.Encode()
+	case q != "":
+		u += "?" + q
 	}
 	var body any
 	switch raw := r.Body.(type) { // already encoded by the caller: not encoded twice

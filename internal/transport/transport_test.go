@@ -333,6 +333,25 @@ func TestTransport_Logging_silentWithoutLogger(t *testing.T) {
 	assert.Equal(t, 5, srv.hits())
 }
 
+func TestTransport_RawQuery_followsQuery(t *testing.T) {
+	var queries []string
+	srv := newCounting(t, func(w http.ResponseWriter, r *http.Request) {
+		queries = append(queries, r.URL.RawQuery)
+		_, _ = w.Write([]byte(`{}`))
+	})
+	c := newClient(t, srv.URL)
+	for _, r := range []*Request{
+		{RawQuery: "userId=42"},
+		{Query: url.Values{"b": {"2"}, "a": {"1 x"}}},
+		{Query: url.Values{"a": {"1"}}, RawQuery: "userId=42"},
+		{},
+	} {
+		r.Method, r.Path = "GET", "/users"
+		require.NoError(t, c.Do(context.Background(), r, &struct{}{}))
+	}
+	assert.Equal(t, []string{"userId=42", "a=1+x&b=2", "a=1&userId=42", ""}, queries)
+}
+
 func TestTransport_Logging_debugRecordPerAttemptWithoutSecrets(t *testing.T) {
 	srv := newCounting(t, statuses(`{"token":"body-secret"}`, 503, 503))
 	var buf bytes.Buffer
