@@ -122,11 +122,14 @@ func WithHeader(key, value string) Option { return Option{func(c *config) { c.Ad
 
 // WithCallRetryPolicy replaces the client's retry policy for this call
 // only; its zero fields take the defaults. The retry budget stays the
-// client's.
+// client's. A policy [WithRetryPolicy] would refuse fails the call with a
+// *[ValidationError] before anything is sent.
 func WithCallRetryPolicy(p RetryPolicy) CallOption { return transport.WithCallRetryPolicy(p) }
 
 // WithCallHeader adds a header to this call only; like [WithHeader] it goes
-// only to the base URL's host.
+// only to the base URL's host. A name or value net/http would not send
+// fails the call with a *[ValidationError] naming the header, before
+// anything is sent.
 func WithCallHeader(key, value string) CallOption { return transport.WithCallHeader(key, value) }
 
 // CaptureResponse fills info in when the call returns, success or error:

@@ -65,6 +65,15 @@ func TestUsers_everyMethod_callOptionsAndHooks(t *testing.T) {
 			assert.Equal(t, []error{nil}, dones)
 			assert.Contains(t, []int{200, 201}, info.StatusCode)
 			assert.Equal(t, 1, info.Attempts)
+
+			sent := srv.Requests()
+			err := tc.call(marketplace.WithCallHeader("X-Trace", "a\nb"))
+			var ve *marketplace.ValidationError
+			require.ErrorAs(t, err, &ve, "a header net/http would not send is bad input")
+			assert.Equal(t, "marketplace: "+tc.op, ve.Op)
+			assert.Equal(t, `value contains a control character (a line break, NUL or DEL)`, ve.Field(`WithCallHeader "X-Trace"`))
+			assert.Equal(t, sent, srv.Requests(), "nothing was sent")
+			rec.Take()
 		})
 	}
 	for _, err := range c.Users.All(ctx, nil, marketplace.WithCallHeader("X-Trace", "t-2")) {

@@ -90,7 +90,8 @@ func WithCallRetryPolicy(p RetryPolicy) CallOption {
 
 // WithCallHeader adds a header to this call only. Like a client's extra
 // headers it goes only to the base URL's host, and a name or value net/http
-// would not send fails the call before anything is sent.
+// would not send fails the call with a *ValidationError before anything is
+// sent.
 func WithCallHeader(key, value string) CallOption {
 	return CallOption{func(s *callSettings) {
 		if s.header == nil {

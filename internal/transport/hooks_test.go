@@ -145,9 +145,19 @@ func TestCallOptions_retryPolicyAndHeaderForOneCall(t *testing.T) {
 	assert.Equal(t, "client", got[0], "the client's header comes first")
 	assert.Equal(t, []string{"client", "client", "client", "client"}, got[1:], "the call's header did not stick to the client")
 
-	err = c.Do(context.Background(), &Request{Method: "GET", Path: "/x", Options: []CallOption{WithCallHeader("X-Bad", "a\nb")}}, nil)
-	require.Error(t, err)
-	assert.Equal(t, 5, srv.hits(), "a bad header is refused before sending")
+	err = c.Do(context.Background(), &Request{Method: "GET", Path: "/x", Op: "Users.Get", Options: []CallOption{
+		WithCallHeader("X-Bad", "a\nb"), WithCallHeader("Bad Name", "v"), WithCallHeader("X-Ok", "fine"),
+		WithCallRetryPolicy(RetryPolicy{MinWait: time.Second, MaxWait: time.Millisecond})}}, nil)
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	require.ErrorIs(t, err, ErrInvalidInput)
+	assert.Equal(t, "testapi: Users.Get", ve.Op)
+	assert.Equal(t, []FieldError{
+		{"WithCallRetryPolicy", "MinWait 1s exceeds MaxWait 1ms"},
+		{`WithCallHeader "Bad Name"`, "not a valid header name"},
+		{`WithCallHeader "X-Bad"`, "value contains a control character (a line break, NUL or DEL)"},
+	}, ve.Fields, "every bad option, named")
+	assert.Equal(t, 5, srv.hits(), "bad options are refused before sending")
 }
 
 func TestRetryPolicy_zeroValueRetriesAndOneFieldKeepsRetries(t *testing.T) {

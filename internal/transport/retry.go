@@ -52,8 +52,18 @@ func DefaultRetryPolicy() RetryPolicy {
 
 // withDefaults fills zero fields and checks the rest.
 func (p RetryPolicy) withDefaults(api string) (RetryPolicy, error) {
+	p, problem := p.filled()
+	if problem != "" {
+		return p, fmt.Errorf("%s: retry policy %s", api, problem)
+	}
+	return p, nil
+}
+
+// filled is p with its zero fields set to the defaults, or what is wrong
+// with it ("values must not be negative ...").
+func (p RetryPolicy) filled() (RetryPolicy, string) {
 	if p.MaxRetries < NoRetries || p.Budget < NoRetries || p.MinWait < 0 || p.MaxWait < 0 || p.MaxRetryAfter < 0 {
-		return p, fmt.Errorf("%s: retry policy values must not be negative (NoRetries aside)", api)
+		return p, "values must not be negative (NoRetries aside)"
 	}
 	if p.MaxRetries == 0 {
 		p.MaxRetries = defaultMaxRetries
@@ -71,9 +81,9 @@ func (p RetryPolicy) withDefaults(api string) (RetryPolicy, error) {
 		p.MaxRetryAfter = defaultMaxRetryAfter
 	}
 	if p.MinWait > p.MaxWait {
-		return p, fmt.Errorf("%s: retry policy MinWait %v exceeds MaxWait %v", api, p.MinWait, p.MaxWait)
+		return p, fmt.Sprintf("MinWait %v exceeds MaxWait %v", p.MinWait, p.MaxWait)
 	}
-	return p, nil
+	return p, ""
 }
 
 // checkRetry runs after every try: it records what the try did, decides

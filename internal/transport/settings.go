@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -94,17 +96,46 @@ func isLoopback(host string) bool {
 // net/http would not send.
 func checkHeaders(api string, h http.Header) error {
 	var errs []error
-	for k, vs := range h {
-		if !httpguts.ValidHeaderFieldName(k) {
-			errs = append(errs, fmt.Errorf("%s: invalid header name %q", api, k))
-		}
-		for _, v := range vs {
-			if !httpguts.ValidHeaderFieldValue(v) {
-				errs = append(errs, fmt.Errorf("%s: header %q: value contains a control character (a line break, NUL or DEL)", api, k))
-			}
+	for _, p := range headerProblems(h) {
+		if p.badName {
+			errs = append(errs, fmt.Errorf("%s: invalid header name %q", api, p.name))
+		} else {
+			errs = append(errs, fmt.Errorf("%s: header %q: %s", api, p.name, p.reason()))
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// headerProblem is a header net/http would not send: its name is not an
+// HTTP token, or (badName false) one of its values holds a control
+// character.
+type headerProblem struct {
+	name    string
+	badName bool
+}
+
+func (p headerProblem) reason() string {
+	if p.badName {
+		return "not a valid header name"
+	}
+	return "value contains a control character (a line break, NUL or DEL)"
+}
+
+// headerProblems lists what is wrong with h, in name order.
+func headerProblems(h http.Header) []headerProblem {
+	var out []headerProblem
+	for _, k := range slices.Sorted(maps.Keys(h)) {
+		if !httpguts.ValidHeaderFieldName(k) {
+			out = append(out, headerProblem{k, true})
+		}
+		for _, v := range h[k] {
+			if !httpguts.ValidHeaderFieldValue(v) {
+				out = append(out, headerProblem{k, false})
+				break
+			}
+		}
+	}
+	return out
 }
 
 // ValidHeaderName reports whether name is a valid HTTP header name.

@@ -237,13 +237,24 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (err error) {
 			defer func() { done(err) }()
 		}
 	}
-	if opts.policy != nil {
-		if st.policy, err = opts.policy.withDefaults(c.api.Name); err != nil {
-			return err
+	if opts.policy != nil || opts.header != nil {
+		var bad []FieldError
+		if opts.policy != nil {
+			var problem string
+			if st.policy, problem = opts.policy.filled(); problem != "" {
+				bad = append(bad, FieldError{"WithCallRetryPolicy", problem})
+			}
 		}
-	}
-	if err := checkHeaders(c.api.Name, opts.header); err != nil {
-		return err
+		for _, p := range headerProblems(opts.header) {
+			bad = append(bad, FieldError{fmt.Sprintf("WithCallHeader %q", p.name), p.reason()})
+		}
+		if len(bad) > 0 {
+			op := r.Op
+			if op == "" {
+				op = r.Method + " " + st.info.Route
+			}
+			return &ValidationError{Op: c.api.Name + ": " + op, Fields: bad}
+		}
 	}
 	st.trace.WroteRequest = func(httptrace.WroteRequestInfo) { st.writes.Add(1) }
 	u := c.base + r.Path
