@@ -1,12 +1,16 @@
 package clogin
 
 import (
-	"encoding/json"
+	"bytes"
 	"fmt"
 	"log/slog"
 	"slices"
 	"strings"
 
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/userapis/sdk/internal/transport"
 	"github.com/userapis/sdk/internal/validate"
 )
 
@@ -47,21 +51,30 @@ func (v FieldValue) String() string {
 	return v.text
 }
 
-// MarshalJSON encodes a string, or a list for [Choices] ([] when none).
-func (v FieldValue) MarshalJSON() ([]byte, error) {
-	if v.multi {
-		if len(v.choices) == 0 {
-			return []byte("[]"), nil
-		}
-		return json.Marshal(v.choices)
+// MarshalJSONTo writes a string, or a list for [Choices] ([] when none):
+// the encoding/json/v2 form of [FieldValue.MarshalJSON].
+func (v FieldValue) MarshalJSONTo(enc *jsontext.Encoder) error {
+	if !v.multi {
+		return enc.WriteToken(jsontext.String(v.text))
 	}
-	return json.Marshal(v.text)
+	if err := enc.WriteToken(jsontext.BeginArray); err != nil {
+		return err
+	}
+	for _, c := range v.choices {
+		if err := enc.WriteToken(jsontext.String(c)); err != nil {
+			return err
+		}
+	}
+	return enc.WriteToken(jsontext.EndArray)
 }
+
+// MarshalJSON encodes a string, or a list for [Choices] ([] when none).
+func (v FieldValue) MarshalJSON() ([]byte, error) { return jsonv2.Marshal(v, transport.V1JSON) }
 
 // UnmarshalJSON reads a string, a number (as its text) or a list of strings.
 func (v *FieldValue) UnmarshalJSON(b []byte) error {
 	var list []string
-	if json.Unmarshal(b, &list) == nil && len(b) > 0 && b[0] == '[' {
+	if len(b) > 0 && b[0] == '[' && jsonv2.Unmarshal(b, &list, transport.V1JSON) == nil {
 		*v = FieldValue{choices: list, multi: true}
 		if list == nil {
 			v.choices = []string{}
@@ -69,16 +82,15 @@ func (v *FieldValue) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var s string
-	if err := json.Unmarshal(b, &s); err == nil {
+	if err := jsonv2.Unmarshal(b, &s, transport.V1JSON); err == nil {
 		*v = Text(s)
 		return nil
 	}
-	var n json.Number
-	if err := json.Unmarshal(b, &n); err != nil {
-		return fmt.Errorf("clogin: field value must be a string or a list of strings, got %s", b)
+	if n := jsontext.Value(bytes.TrimSpace(b)); n.Kind() == '0' && n.IsValid() {
+		*v = Text(string(n))
+		return nil
 	}
-	*v = Text(n.String())
-	return nil
+	return fmt.Errorf("clogin: field value must be a string or a list of strings, got %s", b)
 }
 
 // UserFields is the doc of a new user for [UsersService.Create] and
@@ -109,9 +121,11 @@ type UserFields struct {
 // userFieldKeys are the JSON names UserFields writes itself.
 var userFieldKeys = []string{"username", "password", "main_email", "first_name", "last_name", "org_name", "_application_date"}
 
-// MarshalJSON writes the set fields, then Fields in key order.
-func (u UserFields) MarshalJSON() ([]byte, error) {
-	ms := make([]member, 0, 7+len(u.Fields))
+// MarshalJSONTo writes the set fields, then Fields in key order: the
+// encoding/json/v2 form of [UserFields.MarshalJSON].
+func (u UserFields) MarshalJSONTo(enc *jsontext.Encoder) error {
+	var buf [16]member
+	ms := buf[:0]
 	for _, kv := range [...]member{
 		{"username", u.Username}, {"password", u.Password}, {"main_email", u.MainEmail},
 		{"first_name", u.FirstName}, {"last_name", u.LastName}, {"org_name", u.OrgName},
@@ -123,12 +137,15 @@ func (u UserFields) MarshalJSON() ([]byte, error) {
 	}
 	for _, key := range sortedKeys(u.Fields) {
 		if slices.Contains(userFieldKeys, key) {
-			return nil, fmt.Errorf("clogin: UserFields.Fields[%q] repeats a typed field", key)
+			return fmt.Errorf("clogin: UserFields.Fields[%q] repeats a typed field", key)
 		}
 		ms = append(ms, member{key, u.Fields[key]})
 	}
-	return encodeObject(ms)
+	return object(ms).MarshalJSONTo(enc)
 }
+
+// MarshalJSON writes the set fields, then Fields in key order.
+func (u UserFields) MarshalJSON() ([]byte, error) { return jsonv2.Marshal(u, transport.V1JSON) }
 
 // String describes u without its password.
 func (u UserFields) String() string {

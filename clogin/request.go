@@ -3,13 +3,13 @@ package clogin
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
 	"strings"
 
 	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/userapis/sdk/internal/transport"
 	"github.com/userapis/sdk/internal/validate"
@@ -172,8 +172,8 @@ func (k *call) body() []byte {
 // encodeDoc writes the typed doc keys, then the caller's Doc keys in key
 // order. The caller's Doc must then be an object and must not repeat a
 // typed key. Without typed keys Doc is sent as it is, nil as {}.
-func (k *call) encodeDoc() json.RawMessage {
-	var user json.RawMessage
+func (k *call) encodeDoc() jsontext.Value {
+	var user jsontext.Value
 	if k.c.Doc != nil {
 		b, err := transport.EncodeJSON(k.c.Doc)
 		if err != nil {
@@ -190,14 +190,14 @@ func (k *call) encodeDoc() json.RawMessage {
 	}
 	if len(k.doc) == 0 {
 		if user == nil {
-			return json.RawMessage("{}")
+			return jsontext.Value("{}")
 		}
 		return user
 	}
 	ms := slices.Clone(k.doc)
 	if user != nil {
-		var obj map[string]json.RawMessage
-		if err := json.Unmarshal(user, &obj); err != nil {
+		var obj map[string]jsontext.Value
+		if err := jsonv2.Unmarshal(user, &obj, transport.V1JSON); err != nil {
 			k.v.Add("doc", "must be a JSON object when combined with typed fields")
 			return nil
 		}
@@ -217,43 +217,31 @@ func (k *call) encodeDoc() json.RawMessage {
 	return b
 }
 
-// encodeObject writes ms as one JSON object, in order, into one buffer:
-// the values as [transport.EncodeJSON] writes them, the keys as
-// encoding/json does.
+// encodeObject writes ms as one JSON object, in order: the keys and the
+// values as [transport.EncodeJSON] writes them, in one pass of one
+// encoder.
 func encodeObject(ms []member) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(64 * len(ms))
-	buf.WriteByte('{')
-	for i, m := range ms {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		if plainKey(m.key) {
-			buf.WriteByte('"')
-			buf.WriteString(m.key)
-			buf.WriteByte('"')
-		} else {
-			k, _ := json.Marshal(m.key)
-			buf.Write(k)
-		}
-		buf.WriteByte(':')
-		if err := jsonv2.MarshalWrite(&buf, m.val, transport.V1JSON); err != nil {
-			return nil, fmt.Errorf("%s: %w", m.key, err)
-		}
-	}
-	buf.WriteByte('}')
-	return buf.Bytes(), nil
+	return jsonv2.Marshal(object(ms), transport.V1JSON)
 }
 
-// plainKey reports whether encoding/json writes key as it is, quoted: no
-// byte it escapes.
-func plainKey(key string) bool {
-	for i := 0; i < len(key); i++ {
-		if c := key[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			return false
+// object is members written in order as one JSON object.
+type object []member
+
+// MarshalJSONTo writes o with enc's options; a value that fails names its
+// key.
+func (o object) MarshalJSONTo(enc *jsontext.Encoder) error {
+	if err := enc.WriteToken(jsontext.BeginObject); err != nil {
+		return err
+	}
+	for _, m := range o {
+		if err := enc.WriteToken(jsontext.String(m.key)); err != nil {
+			return err
+		}
+		if err := jsonv2.MarshalEncode(enc, m.val); err != nil {
+			return fmt.Errorf("%s: %w", m.key, err)
 		}
 	}
-	return true
+	return enc.WriteToken(jsontext.EndObject)
 }
 
 // send validates, then posts the call and decodes the reply into out.
@@ -265,7 +253,7 @@ func (k *call) send(ctx context.Context, tc *transport.Client, out any, opts []C
 	return tc.Do(ctx, &transport.Request{
 		Method:  http.MethodPost,
 		Path:    usersPath,
-		Body:    json.RawMessage(b),
+		Body:    jsontext.Value(b),
 		Safe:    k.safe,
 		Op:      k.op,
 		Route:   usersPath,
