@@ -50,8 +50,9 @@ func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if total, header := t.bounds(ctx); total != nil || header != nil {
 		at = &attempt{total: slot{q: total}, header: slot{q: header}}
 		ctx, at.cancel = context.WithCancelCause(ctx)
-		at.total.add(at.cancel)
-		at.header.add(at.cancel)
+		now := time.Now()
+		at.total.add(at.cancel, now)
+		at.header.add(at.cancel, now)
 	}
 	st, ok := ctx.Value(callKey{}).(*call)
 	if ok {
@@ -112,9 +113,9 @@ type slot struct {
 	w waiter
 }
 
-func (s *slot) add(cancel context.CancelCauseFunc) {
+func (s *slot) add(cancel context.CancelCauseFunc, now time.Time) {
 	if s.q != nil {
-		s.q.add(&s.w, cancel)
+		s.q.add(&s.w, cancel, now)
 	}
 }
 

@@ -60,7 +60,11 @@ func beforeAttempt(_ retryablehttp.Logger, req *http.Request, i int) {
 	st := callFrom(req.Context())
 	st.tries = i + 1
 	st.triedAt = st.writes.Load()
-	st.tryStart = time.Now()
+	if i == 0 && st.c.limiter == nil {
+		st.tryStart = st.start // read a moment ago, with nothing to wait for in between
+	} else {
+		st.tryStart = time.Now()
+	}
 }
 
 // tried records what a try brought: a response (its status and headers)

@@ -43,11 +43,18 @@ type waiter struct {
 	fired      atomic.Bool // the deadline passed and cancel was called
 }
 
-// add queues w, which cancel ends when d has passed.
-func (q *deadlines) add(w *waiter, cancel context.CancelCauseFunc) {
+// add queues w, which cancel ends when d has passed since now (the
+// caller's clock reading, one for all the queues an attempt joins). An
+// attempt whose clock was read before the one queued last gets the later
+// deadline of the two, so the queue stays in order: at most a few
+// microseconds late, never early.
+func (q *deadlines) add(w *waiter, cancel context.CancelCauseFunc, now time.Time) {
 	w.cancel = cancel
+	w.at = now.Add(q.d)
 	q.mu.Lock()
-	w.at = time.Now().Add(q.d) // under the lock: the queue stays in order
+	if q.tail != nil && w.at.Before(q.tail.at) {
+		w.at = q.tail.at
+	}
 	w.prev, w.next, w.queued = q.tail, nil, true
 	if q.tail != nil {
 		q.tail.next = w

@@ -25,7 +25,7 @@ func TestDeadlines_cancelEachAtItsDeadline(t *testing.T) {
 		a := &att{start: time.Now()}
 		var cancel context.CancelCauseFunc
 		a.ctx, cancel = context.WithCancelCause(context.Background())
-		q.add(&a.w, cancel)
+		q.add(&a.w, cancel, a.start)
 		return a
 	}
 	first := start()
@@ -55,6 +55,27 @@ func TestDeadlines_cancelEachAtItsDeadline(t *testing.T) {
 	}
 }
 
+// An attempt whose clock was read before that of the attempt queued last
+// (two goroutines racing to the lock) queues behind it with its deadline:
+// late by that moment, never early, and the queue stays in order.
+func TestDeadlines_anEarlierClockQueuesBehind(t *testing.T) {
+	q := newDeadlines(100*time.Millisecond, errors.New("late"))
+	t0 := time.Now()
+	var a, b waiter
+	actx, acancel := context.WithCancelCause(context.Background())
+	bctx, bcancel := context.WithCancelCause(context.Background())
+	q.add(&a, acancel, t0.Add(30*time.Millisecond))
+	q.add(&b, bcancel, t0)
+	assert.Equal(t, a.at, b.at, "b takes a's later deadline")
+	q.mu.Lock()
+	assert.Same(t, &a, q.head)
+	assert.Same(t, &b, q.tail)
+	q.mu.Unlock()
+	<-bctx.Done()
+	assert.GreaterOrEqual(t, time.Since(t0), 130*time.Millisecond, "never before its own deadline")
+	<-actx.Done()
+}
+
 // Many goroutines adding and removing leave the queue empty and
 // consistent, and cancel nothing that finished in time.
 func TestDeadlines_concurrentAddRemove(t *testing.T) {
@@ -65,7 +86,7 @@ func TestDeadlines_concurrentAddRemove(t *testing.T) {
 			for range 2000 {
 				var w waiter
 				ctx, cancel := context.WithCancelCause(context.Background())
-				q.add(&w, cancel)
+				q.add(&w, cancel, time.Now())
 				q.remove(&w)
 				q.remove(&w) // twice is harmless
 				assert.NoError(t, ctx.Err())
