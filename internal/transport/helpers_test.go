@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"sync/atomic"
@@ -58,4 +59,27 @@ func newClient(t *testing.T, base string, mod ...func(*Settings)) *Client {
 	c, err := New(testAPI, s)
 	require.NoError(t, err)
 	return c
+}
+
+// rawServer accepts TCP connections on loopback and hands each to serve,
+// in a goroutine of its own, closing it when serve returns: for servers
+// that misbehave below HTTP. It returns the base URL.
+func rawServer(t *testing.T, serve func(conn net.Conn)) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				serve(conn)
+			}()
+		}
+	}()
+	return "http://" + ln.Addr().String()
 }

@@ -173,32 +173,19 @@ func TestTransport_Delete_afterResetThenNotFound(t *testing.T) {
 	// The first DELETE is read and the connection cut; the retry finds
 	// nothing to delete.
 	var n atomic.Int64
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer conn.Close()
-				br := bufio.NewReader(conn)
-				req, err := http.ReadRequest(br)
-				if err != nil {
-					return
-				}
-				req.Body.Close()
-				if n.Add(1) == 1 {
-					conn.(*net.TCPConn).SetLinger(0)
-					return
-				}
-				fmt.Fprint(conn, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
-			}()
+	base := rawServer(t, func(conn net.Conn) {
+		req, err := http.ReadRequest(bufio.NewReader(conn))
+		if err != nil {
+			return
 		}
-	}()
-	c := newClient(t, "http://"+ln.Addr().String())
+		req.Body.Close()
+		if n.Add(1) == 1 {
+			conn.(*net.TCPConn).SetLinger(0)
+			return
+		}
+		fmt.Fprint(conn, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+	})
+	c := newClient(t, base)
 	require.NoError(t, c.Do(context.Background(), &Request{Method: "DELETE", Path: "/users/1"}, nil))
 	assert.Equal(t, int64(2), n.Load())
 }
@@ -292,25 +279,15 @@ func TestTransport_SuccessBody_absurdNestingIsUnexpected(t *testing.T) {
 
 func TestTransport_SuccessBody_memoryFollowsTheBytesThatArrive(t *testing.T) {
 	// The server declares 32 MiB, sends 10 bytes and hangs up.
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			_, _ = http.ReadRequest(bufio.NewReader(conn))
-			fmt.Fprintf(conn, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n{\"id\":1,  ", MaxBody)
-			conn.Close()
-		}
-	}()
-	c := newClient(t, "http://"+ln.Addr().String(), func(s *Settings) { s.SetRetryPolicy(RetryPolicy{MaxRetries: NoRetries, MinWait: time.Millisecond}) })
+	base := rawServer(t, func(conn net.Conn) {
+		_, _ = http.ReadRequest(bufio.NewReader(conn))
+		fmt.Fprintf(conn, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n{\"id\":1,  ", MaxBody)
+	})
+	c := newClient(t, base, func(s *Settings) { s.SetRetryPolicy(RetryPolicy{MaxRetries: NoRetries, MinWait: time.Millisecond}) })
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	err = c.Do(context.Background(), &Request{Method: "GET", Path: "/u"}, &struct{ ID int }{})
+	err := c.Do(context.Background(), &Request{Method: "GET", Path: "/u"}, &struct{ ID int }{})
 	runtime.ReadMemStats(&after)
 	require.Error(t, err)
 	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(2<<20), "no 32 MiB buffer for a declared length")

@@ -123,25 +123,14 @@ func TestTransport_Retry_postToClosedPortGivesUpWithURLError(t *testing.T) {
 // answering: the server may have acted.
 func resettingServer(t *testing.T, hits *atomic.Int64) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			hits.Add(1)
-			buf := make([]byte, 4096)
-			_, _ = conn.Read(buf)
-			if tc, ok := conn.(*net.TCPConn); ok {
-				_ = tc.SetLinger(0) // RST, not FIN
-			}
-			conn.Close()
+	return rawServer(t, func(conn net.Conn) {
+		hits.Add(1)
+		buf := make([]byte, 4096)
+		_, _ = conn.Read(buf)
+		if tc, ok := conn.(*net.TCPConn); ok {
+			_ = tc.SetLinger(0) // RST, not FIN
 		}
-	}()
-	return "http://" + ln.Addr().String()
+	})
 }
 
 func TestTransport_Retry_postNotResentAfterResetOnceWritten(t *testing.T) {
