@@ -81,6 +81,13 @@ func parseBaseURL(api, raw string, insecure bool) (*url.URL, error) {
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = strings.TrimRight(u.RawPath, "/")
+	// Requests start from the URL this one prints as, parsed again, as
+	// they always did, and with an empty port dropped as http.NewRequest
+	// does.
+	if u, err = url.Parse(u.String()); err != nil {
+		return nil, fmt.Errorf("%s: base URL %q: %v", api, shown, err)
+	}
+	u.Host = withoutEmptyPort(u.Host)
 	return u, nil
 }
 

@@ -94,7 +94,8 @@ type Request struct {
 // use. [Client.WithBaseURL] derives clients that share its connections.
 type Client struct {
 	api       API
-	base      string // scheme://host/prefix, no trailing slash
+	base      string  // scheme://host/prefix, no trailing slash
+	baseURL   url.URL // base, parsed; its Host without an empty port
 	rc        *retryablehttp.Client
 	policy    RetryPolicy
 	budget    *budget // shared with derived clients; nil: unlimited
@@ -160,6 +161,7 @@ func New(api API, s Settings) (*Client, error) {
 	c := &Client{
 		api:       api,
 		base:      base.String(),
+		baseURL:   *base,
 		policy:    policy,
 		budget:    newBudget(policy.Budget),
 		hooks:     s.Hooks,
@@ -190,7 +192,7 @@ func (c *Client) WithBaseURL(rawURL string, insecure bool) (*Client, error) {
 		return nil, err
 	}
 	d := *c
-	d.base = base.String()
+	d.base, d.baseURL = base.String(), *base
 	return &d, nil
 }
 
@@ -257,14 +259,16 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (err error) {
 		}
 	}
 	st.trace.WroteRequest = func(httptrace.WroteRequestInfo) { st.writes.Add(1) }
-	u := c.base + r.Path
-	switch q := r.RawQuery; {
+	q := r.RawQuery
+	switch {
 	case len(r.Query) > 0 && q != "":
-		u += "?" + r.Query.Encode() + "&" + q
+		q = r.Query.Encode() + "&" + q
 	case len(r.Query) > 0:
-		u += "?" + r.Query.Encode()
-	case q != "":
-		u += "?" + q
+		q = r.Query.Encode()
+	}
+	u, err := c.target(r.Path, q)
+	if err != nil {
+		return fmt.Errorf("%s: %s %s: %w", c.api.Name, r.Method, r.Path, err)
 	}
 	var body any
 	switch raw := r.Body.(type) { // already encoded by the caller: not encoded twice
@@ -280,10 +284,12 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (err error) {
 		}
 		body = b
 	}
-	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, callKey{}, st), r.Method, u, body)
+	// The URL is set after: "" parses to nothing, and u needs no parsing.
+	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, callKey{}, st), r.Method, "", body)
 	if err != nil {
 		return fmt.Errorf("%s: %s %s: %w", c.api.Name, r.Method, r.Path, err)
 	}
+	req.URL, req.Host = u, u.Host
 	h := req.Header
 	for k, vs := range c.headers {
 		h[k] = vs
