@@ -42,6 +42,9 @@ type attemptTransport struct {
 	// than the header timeout (the SDK's own client: 30s). nil: none. They
 	// are shared by every copy of the client.
 	total, header *deadlines
+	// idle closes the idle connections of the SDK's own transport when
+	// the client goes unused; nil for a caller's client.
+	idle *idleCloser
 }
 
 func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -53,6 +56,11 @@ func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		now := time.Now()
 		at.total.add(at.cancel, now)
 		at.header.add(at.cancel, now)
+		if t.idle != nil {
+			t.idle.touch(now)
+		}
+	} else if t.idle != nil {
+		t.idle.touch(time.Now())
 	}
 	st, ok := ctx.Value(callKey{}).(*call)
 	if ok {
@@ -176,6 +184,13 @@ func (a *attempt) Close() error {
 // wrapped in attemptTransport, which takes over hc's Timeout and adds
 // headerTimeout (0: none; also none when hc's Timeout is shorter).
 func withAttemptTransport(hc *http.Client, headerTimeout time.Duration) *http.Client {
+	return withAttemptTransportIdle(hc, headerTimeout, 0)
+}
+
+// withAttemptTransportIdle is withAttemptTransport that also closes the
+// idle connections of hc's *http.Transport once no attempt started for
+// idle (0: never; see idleCloser).
+func withAttemptTransportIdle(hc *http.Client, headerTimeout, idle time.Duration) *http.Client {
 	c := *hc
 	base := hc.Transport
 	if base == nil {
@@ -187,6 +202,9 @@ func withAttemptTransport(hc *http.Client, headerTimeout time.Duration) *http.Cl
 	}
 	if headerTimeout > 0 && (hc.Timeout == 0 || headerTimeout < hc.Timeout) {
 		t.header = newDeadlines(headerTimeout, timeoutCause("no response headers within %v", headerTimeout))
+	}
+	if tr, ok := base.(*http.Transport); ok && idle > 0 {
+		t.idle = newIdleCloser(tr, idle)
 	}
 	c.Transport = t
 	c.Timeout = 0

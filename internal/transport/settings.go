@@ -180,7 +180,9 @@ const defaultHeaderTimeout = 30 * time.Second
 // defaultHTTPClient is the SDK's own pooled client: it keeps up to 100 idle
 // connections per host (Go's default keeps 2), so many goroutines sharing
 // one Client reuse their connections. Each attempt gets 60s, and
-// [defaultHeaderTimeout] to its response headers.
+// [defaultHeaderTimeout] to its response headers. The idle connections
+// are closed once the client goes unused for [idleAfter], by the client's
+// [idleCloser], not by an IdleConnTimeout timer per request.
 func defaultHTTPClient() *http.Client {
 	return &http.Client{
 		Timeout: 60 * time.Second,
@@ -193,7 +195,6 @@ func defaultHTTPClient() *http.Client {
 			ForceAttemptHTTP2:     true,
 			MaxIdleConns:          100,
 			MaxIdleConnsPerHost:   100,
-			IdleConnTimeout:       90 * time.Second,
 			TLSHandshakeTimeout:   10 * time.Second,
 			ExpectContinueTimeout: time.Second,
 		},

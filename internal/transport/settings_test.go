@@ -72,6 +72,10 @@ func TestNew_defaultHTTPClientPoolsConnections(t *testing.T) {
 	assert.Equal(t, 30*time.Second, at.header.d, "the header timeout is the wrapper's too")
 	assert.Zero(t, tr.ResponseHeaderTimeout, "no second timer on the transport")
 	assert.Zero(t, c.rc.HTTPClient.Timeout)
+	assert.Zero(t, tr.IdleConnTimeout, "no idle timer re-armed on every request")
+	require.NotNil(t, at.idle, "the client closes its idle connections itself")
+	assert.Equal(t, idleAfter, at.idle.after)
+	assert.Same(t, tr, at.idle.t.Value())
 }
 
 func TestNew_callerHTTPClientUsedAsIs(t *testing.T) {
@@ -84,5 +88,6 @@ func TestNew_callerHTTPClientUsedAsIs(t *testing.T) {
 	assert.Same(t, rt, at.base, "the caller's transport is used as is under the wrapper")
 	assert.Equal(t, 3*time.Second, at.total.d, "the caller's Timeout applies to every attempt")
 	assert.Nil(t, at.header, "the caller's client sets its own header timeout, if any")
+	assert.Nil(t, at.idle, "the caller's transport keeps its own idle policy")
 	assert.Nil(t, hc.CheckRedirect, "the caller's client is copied, not changed")
 }

@@ -141,9 +141,9 @@ func New(api API, s Settings) (*Client, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	hc, headerTimeout := s.HTTPClient, time.Duration(0)
+	hc, headerTimeout, idle := s.HTTPClient, time.Duration(0), time.Duration(0)
 	if hc == nil {
-		hc, headerTimeout = defaultHTTPClient(), defaultHeaderTimeout
+		hc, headerTimeout, idle = defaultHTTPClient(), defaultHeaderTimeout, idleAfter
 	}
 	ua := userAgent
 	if s.UserAgent != "" {
@@ -171,7 +171,7 @@ func New(api API, s Settings) (*Client, error) {
 		headers:   s.Headers.Clone(),
 	}
 	c.rc = &retryablehttp.Client{
-		HTTPClient:     withAttemptTransport(withRedirectGuard(hc), headerTimeout),
+		HTTPClient:     withAttemptTransportIdle(withRedirectGuard(hc), headerTimeout, idle),
 		Logger:         nil,           // its own logger writes to stderr: never on
 		RetryMax:       math.MaxInt32, // checkRetry applies each call's own policy
 		RequestLogHook: beforeAttempt,
