@@ -82,3 +82,39 @@ func TestDecode_validUntilInTheEnvelope(t *testing.T) {
 	require.NotNil(t, us.Data[0].Activation)
 	assert.True(t, us.Data[0].Activation.ValidUntil.IsZero())
 }
+
+// TestParseVendorTime_repeatedHourSameAsFormatRule checks the offset test
+// for the hour that happens twice against the rule it replaced (an hour
+// earlier formats to the same wall time), for every minute around both
+// of Amsterdam's changes of each year from 2020 to 2035, in every
+// zone-less layout.
+func TestParseVendorTime_repeatedHourSameAsFormatRule(t *testing.T) {
+	old := func(l, s string) time.Time {
+		tt, err := time.ParseInLocation(l, s, vendorZone)
+		require.NoError(t, err, s)
+		if e := tt.Add(-time.Hour); e.In(vendorZone).Format(l) == tt.Format(l) {
+			tt = e
+		}
+		return tt.UTC()
+	}
+	n := 0
+	for y := 2020; y <= 2035; y++ {
+		for _, m := range []time.Month{time.March, time.October} {
+			// The last Sunday of the month, from 00:00 to 04:59 local.
+			d := time.Date(y, m+1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
+			for d.Weekday() != time.Sunday {
+				d = d.AddDate(0, 0, -1)
+			}
+			for min := 0; min < 5*60; min++ {
+				for _, l := range zoneless {
+					s := time.Date(y, m, d.Day(), min/60, min%60, 7, 0, time.UTC).Format(l)
+					got, err := parseVendorTime(s)
+					require.NoError(t, err, s)
+					require.True(t, old(l, s).Equal(got.Time), "%s: got %v, want %v", s, got.Time, old(l, s))
+					n++
+				}
+			}
+		}
+	}
+	assert.Equal(t, 16*2*300*len(zoneless), n)
+}

@@ -49,14 +49,21 @@ func parseVendorTime(s string) (Time, error) {
 		if t, err := time.ParseInLocation(l, s, vendorZone); err == nil {
 			// In the hour the clocks go back, the wall time happens
 			// twice; take the earlier instant, so that a token never
-			// looks valid longer than it is.
-			if e := t.Add(-time.Hour); e.In(vendorZone).Format(l) == t.Format(l) {
+			// looks valid longer than it is. An hour earlier shows the
+			// same wall time exactly when its offset is an hour more.
+			e := t.Add(-time.Hour)
+			if _, off := t.Zone(); zoneOffset(e) == off+3600 {
 				t = e
 			}
 			return Time{Time: t.UTC()}, nil
 		}
 	}
 	return jsonx.ParseTime(s)
+}
+
+func zoneOffset(t time.Time) int {
+	_, off := t.Zone()
+	return off
 }
 
 // vendorTime decodes a [Time] from a string with parseVendorTime; null
