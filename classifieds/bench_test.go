@@ -323,3 +323,27 @@ func BenchmarkGetParallel64(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkGetParallel64Paired is BenchmarkGetParallel64's two sides in
+// one process, in alternating bursts (see benchkit.Paired): its
+// "sdk/hand" is the steadier ratio on a busy machine.
+func BenchmarkGetParallel64Paired(b *testing.B) {
+	srv := benchServer(b)
+	ctx := context.Background()
+	c := benchClient(b, srv)
+	benchkit.Paired(b, 64, 16,
+		func() error {
+			u, err := c.Users.Get(ctx, 1)
+			if err == nil && u.UserID != 1 {
+				err = fmt.Errorf("got user %d", u.UserID)
+			}
+			return err
+		},
+		func() error {
+			env, err := handDo[[]handUser](ctx, http.MethodGet, srv.URL+"/users/1/", nil)
+			if err == nil && (len(env.Data) != 1 || env.Data[0].UserID != 1) {
+				err = fmt.Errorf("got %+v", env.Data)
+			}
+			return err
+		})
+}

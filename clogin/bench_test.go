@@ -372,3 +372,27 @@ func BenchmarkGetParallel64(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkGetParallel64Paired is BenchmarkGetParallel64's two sides in
+// one process, in alternating bursts (see benchkit.Paired): its
+// "sdk/hand" is the steadier ratio on a busy machine.
+func BenchmarkGetParallel64Paired(b *testing.B) {
+	srv := benchServer(b)
+	ctx := context.Background()
+	c := benchClient(b, srv)
+	benchkit.Paired(b, 64, 16,
+		func() error {
+			r, err := c.Users.GetInfo(ctx, benchGetInfoRequest())
+			if err == nil && r.UserInfo.CloginID != 5550001 {
+				err = fmt.Errorf("got clogin_id %d", r.UserInfo.CloginID)
+			}
+			return err
+		},
+		func() error {
+			r, err := handGetInfo(ctx, srv.URL)
+			if err == nil && r.UserInfo.CloginID != 5550001 {
+				err = fmt.Errorf("got clogin_id %d", r.UserInfo.CloginID)
+			}
+			return err
+		})
+}

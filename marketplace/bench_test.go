@@ -310,3 +310,27 @@ func BenchmarkDecodePage(b *testing.B) {
 		return len(p.Items), err
 	})
 }
+
+// BenchmarkGetParallel64Paired is BenchmarkGetParallel64's two sides in
+// one process, in alternating bursts (see benchkit.Paired): its
+// "sdk/hand" is the steadier ratio on a busy machine.
+func BenchmarkGetParallel64Paired(b *testing.B) {
+	srv, ctx := benchServer(b), context.Background()
+	c, h := benchSDK(b, srv), newHand(srv)
+	benchkit.Paired(b, 64, 16,
+		func() error {
+			u, err := c.Users.Get(ctx, "u_1")
+			if err == nil && u.ID != "u_1" {
+				err = fmt.Errorf("got user %q", u.ID)
+			}
+			return err
+		},
+		func() error {
+			var u handUser
+			err := h.do(ctx, http.MethodGet, "/users/u_1", nil, &u)
+			if err == nil && u.ID != "u_1" {
+				err = fmt.Errorf("got user %q", u.ID)
+			}
+			return err
+		})
+}

@@ -210,3 +210,26 @@ func BenchmarkGetParallel64(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkGetParallel64Paired is BenchmarkGetParallel64's two sides in
+// one process, in alternating bursts (see benchkit.Paired): its
+// "sdk/hand" is the steadier ratio on a busy machine.
+func BenchmarkGetParallel64Paired(b *testing.B) {
+	c, hc, base := benchClients(b)
+	ctx := context.Background()
+	benchkit.Paired(b, 64, 16,
+		func() error {
+			u, err := c.Users.Get(ctx, 4021)
+			if err == nil && u.ID != 4021 {
+				err = fmt.Errorf("got user %d", u.ID)
+			}
+			return err
+		},
+		func() error {
+			u, err := handGet(ctx, hc, base, 4021)
+			if err == nil && u.ID != 4021 {
+				err = fmt.Errorf("got user %d", u.ID)
+			}
+			return err
+		})
+}
