@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"math"
 	"net/http"
 	"sync/atomic"
 	"time"
@@ -33,7 +34,9 @@ type idleCloser struct {
 func newIdleCloser(t *http.Transport, after time.Duration) *idleCloser {
 	c := &idleCloser{after: after, t: weak.Make(t)}
 	c.last.Store(time.Now().UnixNano())
-	c.timer = time.AfterFunc(after, func() { c.check(time.Now()) })
+	// Armed only once c.timer is set: check re-arms it.
+	c.timer = time.AfterFunc(math.MaxInt64, func() { c.check(time.Now()) })
+	c.timer.Reset(after)
 	return c
 }
 

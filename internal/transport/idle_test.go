@@ -2,6 +2,7 @@ package transport
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httptrace"
@@ -93,4 +94,32 @@ func shortDeadline(t *testing.T) context.Context {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	t.Cleanup(cancel)
 	return ctx
+}
+
+// The timer fires on its own and finds c.timer set, however short the
+// wait: it closes the idle connection of a client left unused, which the
+// server sees closed.
+func TestIdleCloser_firesOnItsOwn(t *testing.T) {
+	closed := make(chan struct{}, 1)
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateClosed {
+			closed <- struct{}{}
+		}
+	}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	c := newClient(t, srv.URL)
+	at := c.rc.HTTPClient.Transport.(attemptTransport)
+	at.idle.timer.Stop()
+	assert.False(t, reused(t, c))
+	assert.True(t, reused(t, c), "the connection is idle in the pool")
+
+	short := newIdleCloser(at.base.(*http.Transport), time.Millisecond)
+	t.Cleanup(func() { short.timer.Stop() })
+	select {
+	case <-closed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the idle connection was never closed")
+	}
 }
