@@ -50,17 +50,19 @@ type attemptTransport struct {
 func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	var at *attempt
+	var now time.Time // read once, for the deadlines and the idle closer
 	if total, header := t.bounds(ctx); total != nil || header != nil {
 		at = &attempt{total: slot{q: total}, header: slot{q: header}}
 		ctx, at.cancel = context.WithCancelCause(ctx)
-		now := time.Now()
+		now = time.Now()
 		at.total.add(at.cancel, now)
 		at.header.add(at.cancel, now)
-		if t.idle != nil {
-			t.idle.touch(now)
+	}
+	if t.idle != nil {
+		if now.IsZero() {
+			now = time.Now()
 		}
-	} else if t.idle != nil {
-		t.idle.touch(time.Now())
+		t.idle.touch(now)
 	}
 	st, ok := ctx.Value(callKey{}).(*call)
 	if ok {
@@ -182,15 +184,10 @@ func (a *attempt) Close() error {
 
 // withAttemptTransport returns a shallow copy of hc whose transport is
 // wrapped in attemptTransport, which takes over hc's Timeout and adds
-// headerTimeout (0: none; also none when hc's Timeout is shorter).
-func withAttemptTransport(hc *http.Client, headerTimeout time.Duration) *http.Client {
-	return withAttemptTransportIdle(hc, headerTimeout, 0)
-}
-
-// withAttemptTransportIdle is withAttemptTransport that also closes the
-// idle connections of hc's *http.Transport once no attempt started for
-// idle (0: never; see idleCloser).
-func withAttemptTransportIdle(hc *http.Client, headerTimeout, idle time.Duration) *http.Client {
+// headerTimeout (0: none; also none when hc's Timeout is shorter), and
+// closes the idle connections of hc's *http.Transport once no attempt
+// started for idle (0: never; see idleCloser).
+func withAttemptTransport(hc *http.Client, headerTimeout, idle time.Duration) *http.Client {
 	c := *hc
 	base := hc.Transport
 	if base == nil {

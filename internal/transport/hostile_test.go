@@ -464,7 +464,7 @@ func TestAttemptTransport_headerTimeoutThenAttemptTimeout(t *testing.T) {
 		}
 	})
 	hc := withAttemptTransport(&http.Client{Transport: &http.Transport{}, Timeout: 1500 * time.Millisecond},
-		200*time.Millisecond)
+		200*time.Millisecond, 0)
 	get := func(path string) ([]byte, time.Duration, error) {
 		start := time.Now()
 		resp, err := hc.Get(srv.URL + path)
@@ -504,7 +504,7 @@ func TestAttemptTransport_callerDeadlineMakesBoundsRedundant(t *testing.T) {
 		}
 		_, _ = w.Write([]byte(`{}`))
 	})
-	at := withAttemptTransport(&http.Client{Transport: &http.Transport{}, Timeout: 2 * time.Second}, time.Second).Transport.(attemptTransport)
+	at := withAttemptTransport(&http.Client{Transport: &http.Transport{}, Timeout: 2 * time.Second}, time.Second, 0).Transport.(attemptTransport)
 	get := func(ctx context.Context, path string) (*http.Response, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+path, nil)
 		require.NoError(t, err)

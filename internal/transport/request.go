@@ -44,7 +44,7 @@ func Query(opts any) (url.Values, error) {
 // URL (FuzzTarget_sameAsParse).
 func (c *Client) target(path, query string) (*url.URL, error) {
 	if path != "" && path[0] != '/' || !plainPath(path) || !plainQuery(query) {
-		raw := c.base + path
+		raw := c.base.String() + path
 		if query != "" {
 			raw += "?" + query
 		}
@@ -56,7 +56,7 @@ func (c *Client) target(path, query string) (*url.URL, error) {
 		return u, nil
 	}
 	u := new(url.URL)
-	*u = c.baseURL
+	*u = c.base
 	u.Path += path
 	if u.RawPath != "" {
 		u.RawPath += path

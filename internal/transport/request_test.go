@@ -48,7 +48,7 @@ func FuzzTarget_sameAsParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, path, query string) {
 		for _, c := range clients {
-			raw := c.base + path
+			raw := c.base.String() + path
 			if query != "" {
 				raw += "?" + query
 			}

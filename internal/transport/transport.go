@@ -94,8 +94,7 @@ type Request struct {
 // use. [Client.WithBaseURL] derives clients that share its connections.
 type Client struct {
 	api       API
-	base      string  // scheme://host/prefix, no trailing slash
-	baseURL   url.URL // base, parsed; its Host without an empty port
+	base      url.URL // scheme://host/prefix, no trailing slash nor empty port
 	rc        *retryablehttp.Client
 	policy    RetryPolicy
 	budget    *budget // shared with derived clients; nil: unlimited
@@ -160,8 +159,7 @@ func New(api API, s Settings) (*Client, error) {
 	}
 	c := &Client{
 		api:       api,
-		base:      base.String(),
-		baseURL:   *base,
+		base:      *base,
 		policy:    policy,
 		budget:    newBudget(policy.Budget),
 		hooks:     s.Hooks,
@@ -171,7 +169,7 @@ func New(api API, s Settings) (*Client, error) {
 		headers:   s.Headers.Clone(),
 	}
 	c.rc = &retryablehttp.Client{
-		HTTPClient:     withAttemptTransportIdle(withRedirectGuard(hc), headerTimeout, idle),
+		HTTPClient:     withAttemptTransport(withRedirectGuard(hc), headerTimeout, idle),
 		Logger:         nil,           // its own logger writes to stderr: never on
 		RetryMax:       math.MaxInt32, // checkRetry applies each call's own policy
 		RequestLogHook: beforeAttempt,
@@ -192,7 +190,7 @@ func (c *Client) WithBaseURL(rawURL string, insecure bool) (*Client, error) {
 		return nil, err
 	}
 	d := *c
-	d.base, d.baseURL = base.String(), *base
+	d.base = *base
 	return &d, nil
 }
 
@@ -206,7 +204,7 @@ func (c *Client) WithAuthorize(authorize func(h http.Header)) *Client {
 }
 
 // BaseURL returns the base URL requests are made against.
-func (c *Client) BaseURL() string { return c.base }
+func (c *Client) BaseURL() string { return c.base.String() }
 
 // Do sends the request, retrying as the policy allows, and decodes a 2xx
 // JSON body into out (unless out is nil). A non-2xx status, or a 2xx body
