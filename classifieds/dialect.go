@@ -2,7 +2,6 @@ package classifieds
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -41,33 +40,42 @@ var dialect = json.JoinOptions(jsonx.Dialect(decoders, tolerance), jsontext.Esca
 var tolerance = json.JoinUnmarshalers(
 	jsonx.Ints,
 	jsonx.Bools,
-	objectOrNil[UserContacts](),
-	objectOrNil[Activation](),
-	listOrNil[*Contact](),
+	json.UnmarshalFromFunc(readUserContacts),
+	json.UnmarshalFromFunc(readActivation),
+	json.UnmarshalFromFunc(readContacts),
 	vendorTime(),
 )
 
-// objectOrNil decodes a *T from a JSON object, and from anything else
-// (PHP's [], false, null, "") as nil.
-func objectOrNil[T any]() *json.Unmarshalers {
-	return json.UnmarshalFromFunc(func(dec *jsontext.Decoder, p **T) error {
-		if dec.PeekKind() == '{' {
-			return errors.ErrUnsupported // v2's own path
-		}
-		*p = nil
-		return dec.SkipValue()
-	})
+// readUserContacts reads a user's contacts: the object, or PHP's [],
+// false, null or "" for none. The generated decoders call it (and the
+// readers below) directly, and the dialect has it for every other path.
+func readUserContacts(dec *jsontext.Decoder, p **UserContacts) error {
+	return jsonx.ObjectOrNil(dec, p, decodeUserContacts)
 }
 
-// listOrNil decodes a []T from a JSON array, and from anything else as nil.
-func listOrNil[T any]() *json.Unmarshalers {
-	return json.UnmarshalFromFunc(func(dec *jsontext.Decoder, p *[]T) error {
-		if dec.PeekKind() == '[' {
-			return errors.ErrUnsupported
-		}
-		*p = nil
-		return dec.SkipValue()
-	})
+// readActivation reads a user's activation: the object, or anything else
+// for none.
+func readActivation(dec *jsontext.Decoder, p **Activation) error {
+	return jsonx.ObjectOrNil(dec, p, decodeActivation)
+}
+
+// readContacts reads a list of contacts: the array, or anything else for
+// none.
+func readContacts(dec *jsontext.Decoder, p *[]*Contact) error {
+	return jsonx.ListOrNil(dec, p, readContact)
+}
+
+// readContact reads one contact of a list, as v2 reads a pointer.
+func readContact(dec *jsontext.Decoder, p **Contact) error {
+	return jsonx.Element(dec, p, decodeContact)
+}
+
+// readUser reads one user of data, as v2 reads a pointer.
+func readUser(dec *jsontext.Decoder, p **User) error { return jsonx.Element(dec, p, decodeUser) }
+
+// readResult reads the envelope's "result" flag; null leaves it nil.
+func readResult(dec *jsontext.Decoder, p **jsonx.Bool) error {
+	return jsonx.Element(dec, p, jsonx.From[jsonx.Bool])
 }
 
 // envelope is every GoedGeplaatst response body:
@@ -274,7 +282,7 @@ type users []*User
 // UnmarshalJSONFrom reads the users data holds.
 func (u *users) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	var list []*User
-	if err := readData(dec, &list); err != nil {
+	if err := readData(dec, &list, readUser); err != nil {
 		return err
 	}
 	out := list[:0]
@@ -295,24 +303,27 @@ type activations []*Activation
 
 // UnmarshalJSONFrom reads the activations data holds.
 func (a *activations) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
-	return readData(dec, (*[]*Activation)(a))
+	return readData(dec, (*[]*Activation)(a), readActivation)
 }
 
-// readData reads data into *list: an object as a list of one, an array
-// item by item, and the vendor's "nothing" ([], false, null, "") as none.
-// Anything else is an error.
-func readData[T any](dec *jsontext.Decoder, list *[]*T) error {
+// readData reads data into *list, each item with read: an object as a
+// list of one, an array item by item, and the vendor's "nothing" ([],
+// false, null, "") as none. Anything else is an error. read is what v2
+// would do for a *T: null items are nil (users) or, for a type the
+// dialect reads as "object or nothing" (activations), anything but an
+// object is.
+func readData[T any](dec *jsontext.Decoder, list *[]*T, read func(*jsontext.Decoder, **T) error) error {
 	*list = nil
 	switch k := dec.PeekKind(); k {
 	case '{':
-		x := new(T)
-		if err := json.UnmarshalDecode(dec, x); err != nil {
+		var x *T
+		if err := read(dec, &x); err != nil {
 			return err
 		}
 		*list = []*T{x}
 		return nil
 	case '[':
-		return json.UnmarshalDecode(dec, list)
+		return jsonx.Elements(dec, list, read)
 	case 'n', 'f':
 		return dec.SkipValue()
 	default:

@@ -109,4 +109,4 @@
 package classifieds
 
 //go:generate go run ../internal/gen
-//go:generate go run ../internal/gen/decoders -read string=a.String -read int=jsonx.LaxInt -read int64=jsonx.LaxInt -read bool=jsonx.LaxBool -read errorTexts=method -read number=method User UserContacts Contact Activation envelope
+//go:generate go run ../internal/gen/decoders -read string=a.String -read int=jsonx.LaxInt -read int64=jsonx.LaxInt -read bool=jsonx.LaxBool -read errorTexts=method -read number=method -read *UserContacts=readUserContacts -read *Activation=readActivation -read []*Contact=readContacts -read *jsonx.Bool=readResult -read D=jsonx.Own User UserContacts Contact Activation envelope

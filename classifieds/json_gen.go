@@ -46,7 +46,7 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("externalUserId", err)
 			}
 		case "contacts":
-			if err := json.UnmarshalDecode(dec, &v.Contacts); err != nil {
+			if err := readUserContacts(dec, &v.Contacts); err != nil {
 				return jsonx.FieldError("contacts", err)
 			}
 		case "companyName":
@@ -114,7 +114,7 @@ func decodeUser(dec *jsontext.Decoder, v *User) error {
 				return jsonx.FieldError("cellular", err)
 			}
 		case "activation":
-			if err := json.UnmarshalDecode(dec, &v.Activation); err != nil {
+			if err := readActivation(dec, &v.Activation); err != nil {
 				return jsonx.FieldError("activation", err)
 			}
 		default:
@@ -131,7 +131,7 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte, a *jsonx.Arena) error
 	var buf [64]byte
 	switch string(jsonx.AppendFold(buf[:0], name)) {
 	case "ACTIVATION":
-		if err := json.UnmarshalDecode(dec, &v.Activation); err != nil {
+		if err := readActivation(dec, &v.Activation); err != nil {
 			return jsonx.FieldError("activation", err)
 		}
 		return nil
@@ -161,7 +161,7 @@ func foldUser(dec *jsontext.Decoder, v *User, name []byte, a *jsonx.Arena) error
 		}
 		return nil
 	case "CONTACTS":
-		if err := json.UnmarshalDecode(dec, &v.Contacts); err != nil {
+		if err := readUserContacts(dec, &v.Contacts); err != nil {
 			return jsonx.FieldError("contacts", err)
 		}
 		return nil
@@ -262,7 +262,7 @@ func decodeUserContacts(dec *jsontext.Decoder, v *UserContacts) error {
 				return jsonx.FieldError("numberOfActiveContacts", err)
 			}
 		case "contacts":
-			if err := json.UnmarshalDecode(dec, &v.Contacts); err != nil {
+			if err := readContacts(dec, &v.Contacts); err != nil {
 				return jsonx.FieldError("contacts", err)
 			}
 		default:
@@ -279,7 +279,7 @@ func foldUserContacts(dec *jsontext.Decoder, v *UserContacts, name []byte) error
 	var buf [64]byte
 	switch string(jsonx.AppendFold(buf[:0], name)) {
 	case "CONTACTS":
-		if err := json.UnmarshalDecode(dec, &v.Contacts); err != nil {
+		if err := readContacts(dec, &v.Contacts); err != nil {
 			return jsonx.FieldError("contacts", err)
 		}
 		return nil
@@ -520,7 +520,7 @@ func decodeEnvelope[D any](dec *jsontext.Decoder, v *envelope[D]) error {
 		}
 		switch string(name) {
 		case "result":
-			if err := json.UnmarshalDecode(dec, &v.Result); err != nil {
+			if err := readResult(dec, &v.Result); err != nil {
 				return jsonx.FieldError("result", err)
 			}
 		case "errors":
@@ -528,7 +528,7 @@ func decodeEnvelope[D any](dec *jsontext.Decoder, v *envelope[D]) error {
 				return jsonx.FieldError("errors", err)
 			}
 		case "data":
-			if err := json.UnmarshalDecode(dec, &v.Data); err != nil {
+			if err := jsonx.Own(dec, &v.Data); err != nil {
 				return jsonx.FieldError("data", err)
 			}
 		case "fromCache":
@@ -569,7 +569,7 @@ func foldEnvelope[D any](dec *jsontext.Decoder, v *envelope[D], name []byte) err
 	var buf [64]byte
 	switch string(jsonx.AppendFold(buf[:0], name)) {
 	case "DATA":
-		if err := json.UnmarshalDecode(dec, &v.Data); err != nil {
+		if err := jsonx.Own(dec, &v.Data); err != nil {
 			return jsonx.FieldError("data", err)
 		}
 		return nil
@@ -594,7 +594,7 @@ func foldEnvelope[D any](dec *jsontext.Decoder, v *envelope[D], name []byte) err
 		}
 		return nil
 	case "RESULT":
-		if err := json.UnmarshalDecode(dec, &v.Result); err != nil {
+		if err := readResult(dec, &v.Result); err != nil {
 			return jsonx.FieldError("result", err)
 		}
 		return nil
