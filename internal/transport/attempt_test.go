@@ -1,0 +1,251 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type attemptKey struct{}
+
+// newTestAttempt is an attempt with no bounds over caller.
+func newTestAttempt(caller context.Context) *attempt {
+	a := &attempt{caller: caller}
+	a.follow()
+	return a
+}
+
+// An attempt is a context: the caller's values and deadline, Done and Err
+// once it ends, and every context derived from it (context.WithCancel,
+// context.AfterFunc: what net/http does) ended with it.
+func TestAttempt_isAContext(t *testing.T) {
+	dl := time.Now().Add(time.Hour)
+	caller, cancel := context.WithDeadline(context.WithValue(context.Background(), attemptKey{}, "v"), dl)
+	defer cancel()
+	a := newTestAttempt(caller)
+
+	assert.Equal(t, "v", a.Value(attemptKey{}))
+	got, ok := a.Deadline()
+	assert.True(t, ok)
+	assert.Equal(t, dl, got)
+	assert.NoError(t, a.Err())
+
+	child, cancelChild := context.WithCancelCause(a) // as net/http's Transport does
+	defer cancelChild(nil)
+	var ran atomic.Int32
+	context.AfterFunc(a, func() { ran.Add(1) })
+	stopped := context.AfterFunc(a, func() { ran.Add(100) })
+	assert.True(t, stopped(), "a function stopped in time is never run")
+
+	select {
+	case <-a.Done():
+		t.Fatal("done before it ended")
+	case <-child.Done():
+		t.Fatal("the derived context ended before the attempt")
+	default:
+	}
+
+	a.deadline(errors.New("the queue's cause"))
+	<-a.Done()
+	select {
+	case <-child.Done():
+	case <-time.After(5 * time.Second):
+		t.Fatal("the derived context did not end with the attempt")
+	}
+	assert.ErrorIs(t, a.Err(), context.DeadlineExceeded)
+	assert.ErrorIs(t, child.Err(), context.DeadlineExceeded, "the derived context says why")
+	require.Eventually(t, func() bool { return ran.Load() == 1 }, 5*time.Second, time.Millisecond)
+
+	a.end(context.Canceled)
+	assert.ErrorIs(t, a.Err(), context.DeadlineExceeded, "an attempt ends once")
+
+	// A context derived after the end is ended at once.
+	late, cancelLate := context.WithCancel(a)
+	defer cancelLate()
+	<-late.Done()
+	lateRan := make(chan struct{})
+	context.AfterFunc(a, func() { close(lateRan) })
+	select {
+	case <-lateRan:
+	case <-time.After(5 * time.Second):
+		t.Fatal("a function registered after the end never ran")
+	}
+}
+
+// A Done made after the end is closed, and Err agrees with it.
+func TestAttempt_doneAfterTheEndIsClosed(t *testing.T) {
+	a := newTestAttempt(context.Background())
+	a.stop()
+	select {
+	case <-a.Done():
+	default:
+		t.Fatal("Done after the end must be closed")
+	}
+	assert.ErrorIs(t, a.Err(), context.Canceled)
+}
+
+// The caller's cancellation ends the attempt and whatever derives from it.
+func TestAttempt_followsTheCaller(t *testing.T) {
+	caller, cancel := context.WithCancel(context.Background())
+	a := newTestAttempt(caller)
+	child, cancelChild := context.WithCancel(a)
+	defer cancelChild()
+	cancel()
+	select {
+	case <-child.Done():
+	case <-time.After(5 * time.Second):
+		t.Fatal("the caller's cancellation never reached the derived context")
+	}
+	assert.ErrorIs(t, a.Err(), context.Canceled)
+
+	// A caller done before the attempt starts ends it at once: nothing
+	// derived from it can start.
+	b := newTestAttempt(caller)
+	assert.ErrorIs(t, b.Err(), context.Canceled)
+	select {
+	case <-b.Done():
+	default:
+		t.Fatal("an attempt of a cancelled caller must be done at once")
+	}
+}
+
+// countingCtx is a caller's context of a type the context package does
+// not know, never done, that counts the functions registered with it
+// through AfterFunc and those stopped.
+type countingCtx struct {
+	context.Context // values only
+	done            chan struct{}
+	registered      atomic.Int32
+	stopped         atomic.Int32
+}
+
+func (c *countingCtx) Done() <-chan struct{} { return c.done }
+
+func (c *countingCtx) Err() error { return nil }
+
+func (c *countingCtx) AfterFunc(func()) func() bool {
+	c.registered.Add(1)
+	return func() bool {
+		c.stopped.Add(1)
+		return true
+	}
+}
+
+// Following the caller's context is undone when each attempt ends, so a
+// long-lived caller's context does not collect one registration per
+// request; a caller's context without a Done channel costs none.
+func TestAttemptTransport_followsTheCallerOnlyWhileAttempting(t *testing.T) {
+	srv := newCounting(t, func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(`{}`)) })
+	hc := withAttemptTransport(&http.Client{Transport: &http.Transport{}, Timeout: time.Minute}, time.Second, 0)
+	caller := &countingCtx{Context: context.Background(), done: make(chan struct{})}
+	for range 20 {
+		req, err := http.NewRequestWithContext(caller, http.MethodGet, srv.URL, nil)
+		require.NoError(t, err)
+		resp, err := hc.Do(req)
+		require.NoError(t, err)
+		_, _ = io.Copy(io.Discard, resp.Body)
+		require.NoError(t, resp.Body.Close())
+	}
+	assert.Equal(t, int32(20), caller.registered.Load())
+	assert.Equal(t, int32(20), caller.stopped.Load(), "every registration undone")
+
+	bg := &countingCtx{Context: context.WithValue(context.Background(), attemptKey{}, 1)}
+	req, err := http.NewRequestWithContext(bg, http.MethodGet, srv.URL, nil)
+	require.NoError(t, err)
+	resp, err := hc.Do(req)
+	require.NoError(t, err)
+	require.NoError(t, resp.Body.Close())
+	assert.Zero(t, bg.registered.Load(), "nothing to follow in a context that is never done")
+}
+
+// A caller cancelling while an attempt waits for headers or reads the
+// body stops it at once, over HTTP/1 and HTTP/2, and the error is the
+// caller's cancellation, not a deadline.
+func TestAttemptTransport_callerCancelStopsTheAttempt(t *testing.T) {
+	release := make(chan struct{})
+	t.Cleanup(func() { close(release) })
+	h := func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/body" {
+			w.WriteHeader(200)
+			_, _ = w.Write([]byte(`{`))
+			w.(http.Flusher).Flush()
+		}
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		case <-time.After(10 * time.Second): // fails the test below rather than hanging it
+		}
+	}
+	h1 := httptest.NewServer(http.HandlerFunc(h))
+	t.Cleanup(h1.Close)
+	h2 := httptest.NewUnstartedServer(http.HandlerFunc(h))
+	h2.EnableHTTP2 = true
+	h2.StartTLS()
+	t.Cleanup(h2.Close)
+	h2Transport := h2.Client().Transport.(*http.Transport)
+	h2Transport.ForceAttemptHTTP2 = true
+
+	for _, s := range []struct {
+		name string
+		url  string
+		rt   *http.Transport
+	}{{"HTTP/1", h1.URL, &http.Transport{}}, {"HTTP/2", h2.URL, h2Transport}} {
+		for _, path := range []string{"/headers", "/body"} {
+			t.Run(s.name+path, func(t *testing.T) {
+				hc := withAttemptTransport(&http.Client{Transport: s.rt, Timeout: time.Minute}, 30*time.Second, 0)
+				ctx, cancel := context.WithCancel(context.Background())
+				time.AfterFunc(100*time.Millisecond, cancel)
+				start := time.Now()
+				req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.url+path, nil)
+				require.NoError(t, err)
+				resp, err := hc.Do(req)
+				if err == nil {
+					if path == "/body" && s.name == "HTTP/2" {
+						assert.Equal(t, 2, resp.ProtoMajor)
+					}
+					_, err = io.ReadAll(resp.Body)
+					resp.Body.Close()
+				}
+				require.Error(t, err)
+				assert.ErrorIs(t, err, context.Canceled)
+				assert.NotErrorIs(t, err, context.DeadlineExceeded)
+				assert.Less(t, time.Since(start), 5*time.Second)
+			})
+		}
+	}
+}
+
+// The header timeout ends an attempt over HTTP/2 too, where net/http's
+// HTTP/2 transport waits on the attempt's own Done.
+func TestAttemptTransport_headerTimeoutOverHTTP2(t *testing.T) {
+	release := make(chan struct{})
+	t.Cleanup(func() { close(release) })
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	srv.EnableHTTP2 = true
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	rt := srv.Client().Transport.(*http.Transport)
+	rt.ForceAttemptHTTP2 = true
+	hc := withAttemptTransport(&http.Client{Transport: rt, Timeout: time.Minute}, 200*time.Millisecond, 0)
+	start := time.Now()
+	resp, err := hc.Get(srv.URL)
+	if err == nil {
+		resp.Body.Close()
+	}
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.ErrorContains(t, err, "no response headers within 200ms")
+	assert.Less(t, time.Since(start), 5*time.Second)
+}
