@@ -124,13 +124,14 @@ type attempt struct {
 	caller        context.Context // the request's context before the attempt's own
 	total, header slot
 	body          io.ReadCloser // the response body, once there is one
+
 	ended atomic.Bool // err is set
 	mu    sync.Mutex
+	err   error         // context.Canceled or DeadlineExceeded once the attempt ended
+	done  chan struct{} // made by the first Done, closed when the attempt ends
 	// stopCaller stops following the caller's context; nil when it has no
 	// Done channel.
 	stopCaller func() bool
-	err   error         // context.Canceled or DeadlineExceeded once the attempt ended
-	done  chan struct{} // made by the first Done, closed when the attempt ends
 	// after is the function the first AfterFunc registered (net/http's
 	// context), until it runs or is stopped; more holds any others.
 	after     func()
