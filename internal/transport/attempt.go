@@ -293,10 +293,11 @@ func (s *slot) cause() error {
 	return nil
 }
 
-// stop ends the attempt: out of the deadlines, and its context ended.
+// stop ends the attempt: out of the total deadline (RoundTrip left the
+// header one when the headers or an error came, before any stop), and
+// its context ended.
 func (a *attempt) stop() {
 	a.total.remove()
-	a.header.remove()
 	a.end(context.Canceled)
 }
 
