@@ -32,9 +32,10 @@ import (
 // (v2 leaves them raw), "<" and "&" not.
 //
 // The generated decoders (json_gen.go) read User, UserContacts, Contact
-// and Activation in that same way without reflection; tolerance is what
-// v2 applies to every other value, and what a fuzz test checks them
-// against.
+// and Activation in that same way without reflection, and call the
+// readers below for the pointers and lists between them; tolerance is
+// what v2 applies to every other value, and (with those readers written
+// v2's reflective way) what a fuzz test checks them against.
 var dialect = json.JoinOptions(jsonx.Dialect(decoders, tolerance), jsontext.EscapeForJS(true))
 
 var tolerance = json.JoinUnmarshalers(

@@ -18,7 +18,9 @@
 //     library sees the same values.
 //   - The run-time half of the generated struct decoders ([OpenObject],
 //     [More], [ReadName], [AppendFold], [FieldError], [Arena],
-//     [LaxString], [LaxInt], [LaxBool], [Object]). internal/gen/decoders
+//     [LaxString], [LaxInt], [LaxBool], [Object], and for a pointer to
+//     a generated struct or a list of them [Element], [Elements],
+//     [ObjectOrNil], [ListOrNil]). internal/gen/decoders
 //     writes, for each response struct of a package, a function that
 //     reads the object member by member with a switch on the name and
 //     calls these readers directly; the dialect registers it first, as

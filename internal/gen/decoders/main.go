@@ -25,7 +25,11 @@
 // decoder; any other field goes to json.UnmarshalDecode, which applies the
 // dialect (its options travel with the decoder). Use a reader only for a
 // type the dialect has no type-level unmarshaler of its own for, or the
-// same one: the reader replaces it.
+// same one: the reader replaces it. A pointer to a listed struct, or a
+// list of them, is worth a reader ("*Contacts=readContacts" with
+// jsonx.ObjectOrNil, jsonx.Elements and the like calling the generated
+// decoder): through json.UnmarshalDecode each value costs a type-level
+// lookup and, for a list, a reflected slice.
 //
 // A generic type's decoder is generic too and is not in decoders (a
 // type-level unmarshaler needs a concrete type): the type's own
