@@ -47,16 +47,37 @@ type attemptTransport struct {
 	// idle closes the idle connections of the SDK's own transport when
 	// the client goes unused; nil for a caller's client.
 	idle *idleCloser
+	// direct is set when base is an *http.Transport, which derives its
+	// context from the request's directly: the attempt is then that
+	// context itself (see attempt). Any other RoundTripper may put a
+	// context of its own in between (a tracing wrapper adding a value),
+	// under which net/http would spend a goroutine per request following
+	// an attempt of the SDK's type; there the attempt's context is
+	// context.WithCancelCause's, which the context package follows through
+	// any values.
+	direct bool
 }
 
 func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
+	st, ok := ctx.Value(callKey{}).(*call)
+	if ok {
+		ctx = httptrace.WithClientTrace(ctx, &st.trace)
+	}
 	var at *attempt
 	var now time.Time // read once, for the deadlines and the idle closer
 	if total, header := t.bounds(ctx); total != nil || header != nil {
+		// The attempt goes on top, over the trace: net/http registers
+		// with it through AfterFunc only when it is the request's context
+		// itself; under a context of the context package's, it would
+		// spend a goroutine per request.
 		at = &attempt{caller: ctx, total: slot{q: total}, header: slot{q: header}}
-		at.follow()
-		ctx = at
+		if t.direct {
+			at.follow()
+			ctx = at
+		} else {
+			ctx, at.cancel = context.WithCancelCause(ctx)
+		}
 		now = time.Now()
 		at.total.add(at, now)
 		at.header.add(at, now)
@@ -66,10 +87,6 @@ func (t attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			now = time.Now()
 		}
 		t.idle.touch(now)
-	}
-	st, ok := ctx.Value(callKey{}).(*call)
-	if ok {
-		ctx = httptrace.WithClientTrace(ctx, &st.trace)
 	}
 	r := req.WithContext(ctx) // a shallow copy
 	if ok && !st.safe {
@@ -124,6 +141,11 @@ type attempt struct {
 	caller        context.Context // the request's context before the attempt's own
 	total, header slot
 	body          io.ReadCloser // the response body, once there is one
+
+	// cancel ends the attempt's context when it is context.WithCancelCause's
+	// (attemptTransport.direct unset); nil when the attempt is its own
+	// context.
+	cancel context.CancelCauseFunc
 
 	ended atomic.Bool // err is set
 	mu    sync.Mutex
@@ -214,7 +236,12 @@ func (a *attempt) stopAfter() bool {
 
 // end ends the attempt's context with err, once: Done closed, the
 // AfterFunc functions run (net/http's, which cancels its own context).
-func (a *attempt) end(err error) {
+// cause is what a context.WithCancelCause attempt is cancelled with.
+func (a *attempt) end(err, cause error) {
+	if a.cancel != nil {
+		a.cancel(cause)
+		return
+	}
 	a.mu.Lock()
 	if a.err != nil {
 		a.mu.Unlock()
@@ -247,7 +274,7 @@ func (a *attempt) follow() {
 		return
 	}
 	if err := a.caller.Err(); err != nil {
-		a.end(err)
+		a.end(err, nil)
 		return
 	}
 	stop := context.AfterFunc(a.caller, a.callerDone) // may run at once: a caller already done
@@ -257,11 +284,11 @@ func (a *attempt) follow() {
 }
 
 // callerDone ends the attempt when the caller's context is done.
-func (a *attempt) callerDone() { a.end(a.caller.Err()) }
+func (a *attempt) callerDone() { a.end(a.caller.Err(), nil) }
 
 // deadline ends the attempt when one of its deadlines passed (the slot
 // records which, for explain).
-func (a *attempt) deadline(error) { a.end(context.DeadlineExceeded) }
+func (a *attempt) deadline(cause error) { a.end(context.DeadlineExceeded, cause) }
 
 // String names the context, as the context package's do.
 func (a *attempt) String() string { return "userapis attempt" }
@@ -298,7 +325,7 @@ func (s *slot) cause() error {
 // its context ended.
 func (a *attempt) stop() {
 	a.total.remove()
-	a.end(context.Canceled)
+	a.end(context.Canceled, nil)
 }
 
 // explain wraps an attempt's error with the deadline that caused it, when
@@ -350,7 +377,9 @@ func withAttemptTransport(hc *http.Client, headerTimeout, idle time.Duration) *h
 	if headerTimeout > 0 && (hc.Timeout == 0 || headerTimeout < hc.Timeout) {
 		t.header = newDeadlines(headerTimeout, timeoutCause("no response headers within %v", headerTimeout))
 	}
-	if tr, ok := base.(*http.Transport); ok && idle > 0 {
+	tr, direct := base.(*http.Transport)
+	t.direct = direct
+	if direct && idle > 0 {
 		t.idle = newIdleCloser(tr, idle)
 	}
 	c.Transport = t

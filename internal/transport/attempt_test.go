@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"runtime/metrics"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -64,7 +65,7 @@ func TestAttempt_isAContext(t *testing.T) {
 	assert.ErrorIs(t, child.Err(), context.DeadlineExceeded, "the derived context says why")
 	require.Eventually(t, func() bool { return ran.Load() == 1 }, 5*time.Second, time.Millisecond)
 
-	a.end(context.Canceled)
+	a.end(context.Canceled, nil)
 	assert.ErrorIs(t, a.Err(), context.DeadlineExceeded, "an attempt ends once")
 
 	// A context derived after the end is ended at once.
@@ -247,5 +248,98 @@ func TestAttemptTransport_headerTimeoutOverHTTP2(t *testing.T) {
 	}
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 	assert.ErrorContains(t, err, "no response headers within 200ms")
+	assert.Less(t, time.Since(start), 5*time.Second)
+}
+
+// goroutinesCreated is the number of goroutines the process has started.
+func goroutinesCreated() uint64 {
+	s := []metrics.Sample{{Name: "/sched/goroutines-created:goroutines"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// valueTransport is a RoundTripper that puts a value of its own in the
+// request's context before the real transport, as tracing wrappers do.
+type valueTransport struct{ base http.RoundTripper }
+
+func (v valueTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	return v.base.RoundTrip(req.WithContext(context.WithValue(req.Context(), attemptKey{}, "traced")))
+}
+
+// An attempt costs no goroutine of its own: net/http follows it through
+// AfterFunc when it is the request's context (the SDK's own client), and
+// through the context package's map under a caller's RoundTripper that
+// adds a context of its own; either way, with a caller's context that
+// can be cancelled or not, a call starts as many goroutines as a bare
+// http.Client call to the same server (the server's own per request).
+func TestAttemptTransport_noGoroutinePerRequest(t *testing.T) {
+	srv := newCounting(t, func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(`{}`)) })
+	bare := &http.Client{Transport: &http.Transport{}}
+	perCall := func(call func()) float64 {
+		call() // the connection, once
+		n0 := goroutinesCreated()
+		const calls = 200
+		for range calls {
+			call()
+		}
+		return float64(goroutinesCreated()-n0) / calls
+	}
+	hand := perCall(func() {
+		resp, err := bare.Get(srv.URL)
+		require.NoError(t, err)
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	})
+	cancellable, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for name, c := range map[string]*Client{
+		"SDK's own client": newClient(t, srv.URL),
+		"a caller's wrapping RoundTripper": newClient(t, srv.URL, func(s *Settings) {
+			s.HTTPClient = &http.Client{Transport: valueTransport{&http.Transport{}}, Timeout: time.Minute}
+		}),
+	} {
+		for ctxName, ctx := range map[string]context.Context{"Background": context.Background(), "cancellable": cancellable} {
+			sdk := perCall(func() {
+				require.NoError(t, c.Do(ctx, &Request{Method: "GET", Path: "/u"}, &struct{}{}))
+			})
+			assert.Less(t, sdk, hand+0.5, "%s, %s caller: goroutines per call, SDK %.2f, bare %.2f", name, ctxName, sdk, hand)
+		}
+	}
+}
+
+// Under a caller's RoundTripper that puts its own context in between, the
+// attempt's bounds and the caller's cancellation still end it.
+func TestAttemptTransport_wrappingRoundTripper(t *testing.T) {
+	release := make(chan struct{})
+	t.Cleanup(func() { close(release) })
+	srv := newCounting(t, func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		case <-time.After(10 * time.Second):
+		}
+	})
+	hc := withAttemptTransport(&http.Client{Transport: valueTransport{&http.Transport{}}, Timeout: time.Minute},
+		200*time.Millisecond, 0)
+	start := time.Now()
+	resp, err := hc.Get(srv.URL)
+	if err == nil {
+		resp.Body.Close()
+	}
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.ErrorContains(t, err, "no response headers within 200ms")
+	assert.Less(t, time.Since(start), 5*time.Second)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL, nil)
+	require.NoError(t, err)
+	start = time.Now()
+	resp, err = withAttemptTransport(&http.Client{Transport: valueTransport{&http.Transport{}}, Timeout: time.Minute},
+		30*time.Second, 0).Do(req)
+	if err == nil {
+		resp.Body.Close()
+	}
+	require.ErrorIs(t, err, context.Canceled)
 	assert.Less(t, time.Since(start), 5*time.Second)
 }
