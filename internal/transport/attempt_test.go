@@ -2,7 +2,6 @@ package transport
 
 import (
 	"context"
-	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -16,107 +15,6 @@ import (
 )
 
 type attemptKey struct{}
-
-// newTestAttempt is an attempt with no bounds over caller.
-func newTestAttempt(caller context.Context) *attempt {
-	a := &attempt{caller: caller}
-	a.follow()
-	return a
-}
-
-// An attempt is a context: the caller's values and deadline, Done and Err
-// once it ends, and every context derived from it (context.WithCancel,
-// context.AfterFunc: what net/http does) ended with it.
-func TestAttempt_isAContext(t *testing.T) {
-	dl := time.Now().Add(time.Hour)
-	caller, cancel := context.WithDeadline(context.WithValue(context.Background(), attemptKey{}, "v"), dl)
-	defer cancel()
-	a := newTestAttempt(caller)
-
-	assert.Equal(t, "v", a.Value(attemptKey{}))
-	got, ok := a.Deadline()
-	assert.True(t, ok)
-	assert.Equal(t, dl, got)
-	assert.NoError(t, a.Err())
-
-	child, cancelChild := context.WithCancelCause(a) // as net/http's Transport does
-	defer cancelChild(nil)
-	var ran atomic.Int32
-	context.AfterFunc(a, func() { ran.Add(1) })
-	stopped := context.AfterFunc(a, func() { ran.Add(100) })
-	assert.True(t, stopped(), "a function stopped in time is never run")
-
-	select {
-	case <-a.Done():
-		t.Fatal("done before it ended")
-	case <-child.Done():
-		t.Fatal("the derived context ended before the attempt")
-	default:
-	}
-
-	a.deadline(errors.New("the queue's cause"))
-	<-a.Done()
-	select {
-	case <-child.Done():
-	case <-time.After(5 * time.Second):
-		t.Fatal("the derived context did not end with the attempt")
-	}
-	assert.ErrorIs(t, a.Err(), context.DeadlineExceeded)
-	assert.ErrorIs(t, child.Err(), context.DeadlineExceeded, "the derived context says why")
-	require.Eventually(t, func() bool { return ran.Load() == 1 }, 5*time.Second, time.Millisecond)
-
-	a.end(context.Canceled, nil)
-	assert.ErrorIs(t, a.Err(), context.DeadlineExceeded, "an attempt ends once")
-
-	// A context derived after the end is ended at once.
-	late, cancelLate := context.WithCancel(a)
-	defer cancelLate()
-	<-late.Done()
-	lateRan := make(chan struct{})
-	context.AfterFunc(a, func() { close(lateRan) })
-	select {
-	case <-lateRan:
-	case <-time.After(5 * time.Second):
-		t.Fatal("a function registered after the end never ran")
-	}
-}
-
-// A Done made after the end is closed, and Err agrees with it.
-func TestAttempt_doneAfterTheEndIsClosed(t *testing.T) {
-	a := newTestAttempt(context.Background())
-	a.stop()
-	select {
-	case <-a.Done():
-	default:
-		t.Fatal("Done after the end must be closed")
-	}
-	assert.ErrorIs(t, a.Err(), context.Canceled)
-}
-
-// The caller's cancellation ends the attempt and whatever derives from it.
-func TestAttempt_followsTheCaller(t *testing.T) {
-	caller, cancel := context.WithCancel(context.Background())
-	a := newTestAttempt(caller)
-	child, cancelChild := context.WithCancel(a)
-	defer cancelChild()
-	cancel()
-	select {
-	case <-child.Done():
-	case <-time.After(5 * time.Second):
-		t.Fatal("the caller's cancellation never reached the derived context")
-	}
-	assert.ErrorIs(t, a.Err(), context.Canceled)
-
-	// A caller done before the attempt starts ends it at once: nothing
-	// derived from it can start.
-	b := newTestAttempt(caller)
-	assert.ErrorIs(t, b.Err(), context.Canceled)
-	select {
-	case <-b.Done():
-	default:
-		t.Fatal("an attempt of a cancelled caller must be done at once")
-	}
-}
 
 // countingCtx is a caller's context of a type the context package does
 // not know, never done, that counts the functions registered with it
@@ -142,7 +40,9 @@ func (c *countingCtx) AfterFunc(func()) func() bool {
 
 // Following the caller's context is undone when each attempt ends, so a
 // long-lived caller's context does not collect one registration per
-// request; a caller's context without a Done channel costs none.
+// request (context.WithCancelCause registers with a context the context
+// package does not know through its AfterFunc); a caller's context
+// without a Done channel costs none.
 func TestAttemptTransport_followsTheCallerOnlyWhileAttempting(t *testing.T) {
 	srv := newCounting(t, func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(`{}`)) })
 	hc := withAttemptTransport(&http.Client{Transport: &http.Transport{}, Timeout: time.Minute}, time.Second, 0)
@@ -225,7 +125,7 @@ func TestAttemptTransport_callerCancelStopsTheAttempt(t *testing.T) {
 }
 
 // The header timeout ends an attempt over HTTP/2 too, where net/http's
-// HTTP/2 transport waits on the attempt's own Done.
+// HTTP/2 transport waits on the request's context itself.
 func TestAttemptTransport_headerTimeoutOverHTTP2(t *testing.T) {
 	release := make(chan struct{})
 	t.Cleanup(func() { close(release) })
@@ -273,12 +173,13 @@ func (v valueTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return v.base.RoundTrip(req.WithContext(context.WithValue(req.Context(), attemptKey{}, "traced")))
 }
 
-// An attempt costs no goroutine of its own: net/http follows it through
-// AfterFunc when it is the request's context (the SDK's own client), and
-// through the context package's map under a caller's RoundTripper that
-// adds a context of its own; either way, with a caller's context that
-// can be cancelled or not, a call starts as many goroutines as a bare
-// http.Client call to the same server (the server's own per request).
+// An attempt costs no goroutine of its own: net/http's context follows
+// the attempt's through the context package's own registration, also
+// under a caller's RoundTripper that adds a context of its own; with a
+// caller's context that can be cancelled or not, a call starts as many
+// goroutines as a bare http.Client call to the same server (the
+// server's own per request). A context type the context package does
+// not know, between them, would cost one per request.
 func TestAttemptTransport_noGoroutinePerRequest(t *testing.T) {
 	srv := newCounting(t, func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(`{}`)) })
 	bare := &http.Client{Transport: &http.Transport{}}

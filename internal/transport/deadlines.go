@@ -39,24 +39,17 @@ type waiter struct {
 	prev, next *waiter
 	at         time.Time // the deadline
 	queued     bool
-	c          canceler
-	fired      atomic.Bool // the deadline passed and c was told
+	cancel     context.CancelCauseFunc
+	fired      atomic.Bool // the deadline passed and cancel was called
 }
 
-// canceler is what a deadline ends: an attempt (or, in tests, a
-// context's cancel function).
-type canceler interface {
-	// deadline ends it because its deadline passed; cause is the queue's.
-	deadline(cause error)
-}
-
-// add queues w, which c ends when d has passed since now (the
+// add queues w, which cancel ends when d has passed since now (the
 // caller's clock reading, one for all the queues an attempt joins). An
 // attempt whose clock was read before the one queued last gets the later
 // deadline of the two, so the queue stays in order: at most a few
 // microseconds late, never early.
-func (q *deadlines) add(w *waiter, c canceler, now time.Time) {
-	w.c = c
+func (q *deadlines) add(w *waiter, cancel context.CancelCauseFunc, now time.Time) {
+	w.cancel = cancel
 	w.at = now.Add(q.d)
 	q.mu.Lock()
 	if q.tail != nil && w.at.Before(q.tail.at) {
@@ -121,7 +114,7 @@ func (q *deadlines) fire() {
 	q.mu.Unlock()
 	for _, w := range due {
 		w.fired.Store(true)
-		w.c.deadline(q.cause)
+		w.cancel(q.cause)
 	}
 }
 

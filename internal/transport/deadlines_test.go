@@ -25,7 +25,7 @@ func TestDeadlines_cancelEachAtItsDeadline(t *testing.T) {
 		a := &att{start: time.Now()}
 		var cancel context.CancelCauseFunc
 		a.ctx, cancel = context.WithCancelCause(context.Background())
-		q.add(&a.w, cancelFunc(cancel), a.start)
+		q.add(&a.w, cancel, a.start)
 		return a
 	}
 	first := start()
@@ -64,8 +64,8 @@ func TestDeadlines_anEarlierClockQueuesBehind(t *testing.T) {
 	var a, b waiter
 	actx, acancel := context.WithCancelCause(context.Background())
 	bctx, bcancel := context.WithCancelCause(context.Background())
-	q.add(&a, cancelFunc(acancel), t0.Add(30*time.Millisecond))
-	q.add(&b, cancelFunc(bcancel), t0)
+	q.add(&a, acancel, t0.Add(30*time.Millisecond))
+	q.add(&b, bcancel, t0)
 	assert.Equal(t, a.at, b.at, "b takes a's later deadline")
 	q.mu.Lock()
 	assert.Same(t, &a, q.head)
@@ -86,7 +86,7 @@ func TestDeadlines_concurrentAddRemove(t *testing.T) {
 			for range 2000 {
 				var w waiter
 				ctx, cancel := context.WithCancelCause(context.Background())
-				q.add(&w, cancelFunc(cancel), time.Now())
+				q.add(&w, cancel, time.Now())
 				q.remove(&w)
 				q.remove(&w) // twice is harmless
 				assert.NoError(t, ctx.Err())
@@ -101,8 +101,3 @@ func TestDeadlines_concurrentAddRemove(t *testing.T) {
 	require.Nil(t, q.tail)
 	assert.True(t, q.armed, "the timer stays armed for the next attempt")
 }
-
-// cancelFunc lets a context's cancel function stand for an attempt.
-type cancelFunc context.CancelCauseFunc
-
-func (f cancelFunc) deadline(cause error) { f(cause) }
