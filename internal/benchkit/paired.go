@@ -17,8 +17,12 @@ import (
 //
 // Both sides' connections stay open for the whole run, and the garbage
 // collector's work falls on whichever side is running: what separate
-// processes would keep apart. It is the steadier measure on a busy
-// machine, where a 1 s run of one side alone moves by ±15%.
+// processes would keep apart. So does work a side leaves to goroutines of
+// its own that finish after its calls return: a change that defers work
+// that way (a goroutine per request that net/http wakes at its end) can
+// look faster paired than alone, so check such a change in separate
+// processes too. It is the steadier measure on a busy machine, where a
+// 1 s run of one side alone moves by ±15%.
 func Paired(b *testing.B, goroutines, burst int, sdk, hand func() error) {
 	b.Helper()
 	// run makes at least calls calls, the same number from each goroutine,
