@@ -220,16 +220,39 @@ func BenchmarkGetParallel64Paired(b *testing.B) {
 	benchkit.Paired(b, 64, 16,
 		func() error {
 			u, err := c.Users.Get(ctx, 4021)
-			if err == nil && u.ID != 4021 {
-				err = fmt.Errorf("got user %d", u.ID)
+			if err != nil {
+				return err
 			}
-			return err
+			return wantUser(u.ID)
 		},
-		func() error {
-			u, err := handGet(ctx, hc, base, 4021)
-			if err == nil && u.ID != 4021 {
-				err = fmt.Errorf("got user %d", u.ID)
-			}
+		handPairedSide(ctx, hc, base))
+}
+
+// BenchmarkGetParallel64PairedHandHand is BenchmarkGetParallel64Paired
+// with the hand-written call on both sides, each with a client of its
+// own: what the harness gives for two equal calls, 1 give or take its own
+// spread, against which a paired ratio (or a change to one) can be read.
+func BenchmarkGetParallel64PairedHandHand(b *testing.B) {
+	_, hc, base := benchClients(b)
+	hc2 := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 100}}
+	ctx := context.Background()
+	benchkit.Paired(b, 64, 16, handPairedSide(ctx, hc, base), handPairedSide(ctx, hc2, base))
+}
+
+// handPairedSide is the hand-written get as a side of benchkit.Paired.
+func handPairedSide(ctx context.Context, hc *http.Client, base string) func() error {
+	return func() error {
+		u, err := handGet(ctx, hc, base, 4021)
+		if err != nil {
 			return err
-		})
+		}
+		return wantUser(u.ID)
+	}
+}
+
+func wantUser(id int) error {
+	if id != 4021 {
+		return fmt.Errorf("got user %d", id)
+	}
+	return nil
 }
