@@ -235,6 +235,7 @@ func BenchmarkGetParallel64Paired(b *testing.B) {
 func BenchmarkGetParallel64PairedHandHand(b *testing.B) {
 	_, hc, base := benchClients(b)
 	hc2 := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 100}}
+	b.Cleanup(hc2.CloseIdleConnections)
 	ctx := context.Background()
 	benchkit.Paired(b, 64, 16, handPairedSide(ctx, hc, base), handPairedSide(ctx, hc2, base))
 }
@@ -250,6 +251,7 @@ func handPairedSide(ctx context.Context, hc *http.Client, base string) func() er
 	}
 }
 
+// wantUser fails a paired call that did not return the user asked for.
 func wantUser(id int) error {
 	if id != 4021 {
 		return fmt.Errorf("got user %d", id)
